@@ -1,0 +1,71 @@
+"""Volunteer Match: the application factory."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+MIGRATIONS_DIR = PROJECT_ROOT / "migrations"
+TEMPLATES_DIR = PROJECT_ROOT / "templates"
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides settings read from the environment."""
+    from volunteer_match import config as settings
+
+    app = Flask(
+        __name__,
+        template_folder=str(TEMPLATES_DIR),
+        instance_path=str(PROJECT_ROOT / "instance"),
+    )
+    overrides = dict(config or {})
+    if "INSTANCE_PATH" in overrides:
+        app.instance_path = str(overrides.pop("INSTANCE_PATH"))
+    app.config.from_mapping(settings.from_environment(Path(app.instance_path)))
+    app.config.from_mapping(overrides)
+
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from volunteer_match import auth_session
+    from volunteer_match.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    auth_session.configure(login_manager)
+
+
+def register_blueprints(app: Flask) -> None:
+    from volunteer_match.api import bp as api_bp
+    from volunteer_match.extensions import csrf
+    from volunteer_match.web.auth import bp as auth_bp
+    from volunteer_match.web.main import bp as main_bp
+
+    app.register_blueprint(main_bp)
+    app.register_blueprint(auth_bp)
+    csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
+    app.register_blueprint(api_bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from volunteer_match import errors
+
+    errors.register(app)
+
+
+def register_commands(app: Flask) -> None:
+    from volunteer_match import cli
+
+    cli.register(app)

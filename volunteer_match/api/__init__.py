@@ -1,0 +1,7 @@
+"""The JSON API under /api/v1 (see shared design API.md): thin views over the services."""
+
+from flask import Blueprint
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+
+from volunteer_match.api import accounts, openapi  # noqa: E402, F401

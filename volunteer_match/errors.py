@@ -1,0 +1,87 @@
+"""Error pages for people and JSON error bodies (API.md shape) for the API."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, jsonify, render_template
+from flask.typing import ResponseReturnValue
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException, InternalServerError
+
+from volunteer_match.auth_session import client_wants_json
+from volunteer_match.services.errors import DomainError
+
+log = logging.getLogger(__name__)
+
+CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    409: "conflict",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "validation_failed",
+    429: "rate_limited",
+    500: "server_error",
+}
+
+MESSAGES = {
+    400: "The request could not be understood.",
+    401: "Please log in first.",
+    403: "You don't have access to this.",
+    404: "We couldn't find that.",
+    405: "That action isn't available here.",
+    413: "That upload is too large.",
+    429: "Too many attempts. Please wait a minute and try again.",
+    500: "Something went wrong on our side. Nothing you saved was lost; please try again.",
+}
+
+
+def json_error(
+    status: int, message: str, code: str | None = None, fields: dict | None = None
+) -> ResponseReturnValue:
+    body: dict = {"error": {"code": code or CODES.get(status, "error"), "message": message}}
+    if fields:
+        body["error"]["fields"] = fields
+    return jsonify(body), status
+
+
+def _page(status: int, message: str) -> ResponseReturnValue:
+    template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/generic.html"
+    return render_template(template, status=status, message=message), status
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(DomainError)
+    def domain_error(exc: DomainError) -> ResponseReturnValue:
+        if client_wants_json():
+            return json_error(exc.status, exc.message, exc.code, exc.fields)
+        return _page(exc.status, exc.message)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc: CSRFError) -> ResponseReturnValue:
+        message = "This form expired or came from another site. Please go back, reload it and try again."
+        return _page(400, message)
+
+    @app.errorhandler(HTTPException)
+    def http_error(exc: HTTPException) -> ResponseReturnValue:
+        status = exc.code or 500
+        message = MESSAGES.get(status) or exc.description or "Something went wrong."
+        if client_wants_json():
+            response = json_error(status, message)
+        else:
+            response = _page(status, message)
+        if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
+            body, code = response  # type: ignore[misc]
+            return body, code, {"Allow": ", ".join(exc.valid_methods)}
+        return response
+
+    @app.errorhandler(Exception)
+    def unexpected(exc: Exception) -> ResponseReturnValue:
+        if isinstance(exc, HTTPException):
+            return http_error(exc)
+        log.exception("Unhandled error on a request")
+        return http_error(InternalServerError())

@@ -1,0 +1,42 @@
+"""SQLAlchemy models, one module per aggregate; importing this package registers them all."""
+
+from volunteer_match.models.audit import AuditEvent
+from volunteer_match.models.base import Base, utcnow
+from volunteer_match.models.caseload import CoordinatorLink, InviteCode
+from volunteer_match.models.notification import Notification
+from volunteer_match.models.opportunity import (
+    FIT_ATTRIBUTES,
+    Opportunity,
+    OpportunityStatus,
+    Shift,
+    ShiftStatus,
+)
+from volunteer_match.models.organization import Organization, OrganizationKind, OrganizationMember
+from volunteer_match.models.request import RequestStatus, ShiftRequest
+from volunteer_match.models.user import ApiToken, Role, User
+from volunteer_match.models.volunteer import GOALS, AvailabilityWindow, VolunteerProfile
+
+__all__ = [
+    "FIT_ATTRIBUTES",
+    "GOALS",
+    "ApiToken",
+    "AuditEvent",
+    "AvailabilityWindow",
+    "Base",
+    "CoordinatorLink",
+    "InviteCode",
+    "Notification",
+    "Opportunity",
+    "OpportunityStatus",
+    "Organization",
+    "OrganizationKind",
+    "OrganizationMember",
+    "Role",
+    "Shift",
+    "ShiftRequest",
+    "ShiftStatus",
+    "RequestStatus",
+    "User",
+    "VolunteerProfile",
+    "utcnow",
+]

@@ -1,0 +1,80 @@
+"""What each role's dashboard shows: small read-only summaries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+
+from volunteer_match.extensions import db
+from volunteer_match.models import (
+    Opportunity,
+    OpportunityStatus,
+    Organization,
+    Role,
+    Shift,
+    User,
+    VolunteerProfile,
+    utcnow,
+)
+from volunteer_match.services.accounts import organization_of
+
+
+@dataclass(frozen=True)
+class SiteCounts:
+    open_opportunities: int
+    upcoming_shifts: int
+    organizations_to_verify: int
+    volunteers: int
+
+
+def site_counts() -> SiteCounts:
+    open_verified = (
+        sa.select(Opportunity.id)
+        .join(Organization)
+        .where(Opportunity.status == OpportunityStatus.OPEN.value)
+        .where(Organization.verified_at.is_not(None))
+    )
+    return SiteCounts(
+        open_opportunities=db.session.scalar(
+            sa.select(sa.func.count()).select_from(open_verified.subquery())
+        )
+        or 0,
+        upcoming_shifts=db.session.scalar(
+            sa.select(sa.func.count(Shift.id)).where(Shift.starts_at > utcnow())
+        )
+        or 0,
+        organizations_to_verify=db.session.scalar(
+            sa.select(sa.func.count(Organization.id)).where(
+                Organization.verified_at.is_(None), Organization.rejected_at.is_(None)
+            )
+        )
+        or 0,
+        volunteers=db.session.scalar(
+            sa.select(sa.func.count(User.id)).where(User.role == Role.VOLUNTEER.value)
+        )
+        or 0,
+    )
+
+
+def volunteer_profile(user: User) -> VolunteerProfile | None:
+    return db.session.scalar(sa.select(VolunteerProfile).where(VolunteerProfile.user_id == user.id))
+
+
+@dataclass(frozen=True)
+class OrganizationSummary:
+    organization: Organization | None
+    open_opportunities: int
+
+
+def organization_summary(user: User) -> OrganizationSummary:
+    organization = organization_of(user)
+    if organization is None:
+        return OrganizationSummary(None, 0)
+    count = db.session.scalar(
+        sa.select(sa.func.count(Opportunity.id)).where(
+            Opportunity.organization_id == organization.id,
+            Opportunity.status == OpportunityStatus.OPEN.value,
+        )
+    )
+    return OrganizationSummary(organization, count or 0)

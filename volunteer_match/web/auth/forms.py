@@ -1,0 +1,69 @@
+"""Forms for registering, logging in and logging out."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
+from volunteer_match.models.organization import KIND_LABELS
+from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
+
+
+class LoginForm(FlaskForm):
+    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
+
+
+class LogoutForm(FlaskForm):
+    """Only the CSRF token: logging out is a POST."""
+
+
+class RegisterForm(FlaskForm):
+    role = RadioField(
+        "I'm joining as",
+        choices=[
+            ("volunteer", "A volunteer: I'd like to find places to help"),
+            ("organization", "An organization: we'd like to welcome volunteers"),
+        ],
+        default="volunteer",
+        validators=[DataRequired()],
+    )
+    display_name = StringField(
+        "What should we call you?",
+        validators=[DataRequired(), Length(max=80)],
+        description="A first name or nickname is fine. Organizations see this name.",
+    )
+    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH)],
+        description=f"At least {MIN_PASSWORD_LENGTH} characters. A short phrase works well.",
+    )
+    confirm = PasswordField(
+        "Password again",
+        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+    )
+    organization_name = StringField("Organization name", validators=[Optional(), Length(max=200)])
+    organization_kind = SelectField(
+        "Kind of organization",
+        choices=[(kind.value, label) for kind, label in KIND_LABELS.items()],
+        default="nonprofit",
+    )
+    organization_description = TextAreaField(
+        "What you do, in a sentence or two", validators=[Optional(), Length(max=5000)]
+    )
+    organization_address = StringField("Street address", validators=[Optional(), Length(max=300)])
+    organization_postcode = StringField(
+        "ZIP code", validators=[Optional(), Length(max=10)], description="For example 10027."
+    )
+
+    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+        valid = super().validate(extra_validators)
+        if self.role.data == "organization" and not (self.organization_name.data or "").strip():
+            self.organization_name.errors = [
+                *self.organization_name.errors,
+                "Enter your organization's name.",
+            ]
+            valid = False
+        return valid

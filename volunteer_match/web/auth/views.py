@@ -1,0 +1,89 @@
+"""Views for accounts: each parses a form, calls the accounts service, and redirects."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_user, logout_user
+
+from volunteer_match.auth_session import safe_next
+from volunteer_match.extensions import db, limiter
+from volunteer_match.models import User
+from volunteer_match.services import accounts
+from volunteer_match.services.errors import DomainError
+from volunteer_match.web import show_errors_on_form
+from volunteer_match.web.auth import bp
+from volunteer_match.web.auth.forms import LoginForm, LogoutForm, RegisterForm
+
+
+def _start_session(user: User) -> None:
+    session.clear()  # a fresh session on every sign-in: no fixation
+    login_user(user)
+
+
+def _login_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+@bp.route("/register", methods=["GET", "POST"])
+def register() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        organization = None
+        if form.role.data == "organization":
+            organization = accounts.NewOrganization(
+                name=form.organization_name.data or "",
+                kind=form.organization_kind.data or "nonprofit",
+                description=form.organization_description.data or "",
+                postcode=form.organization_postcode.data,
+                address=form.organization_address.data or "",
+            )
+        data = accounts.Registration(
+            email=form.email.data or "",
+            password=form.password.data or "",
+            display_name=form.display_name.data or "",
+            role=form.role.data or "",
+            organization=organization,
+        )
+        try:
+            user = accounts.register(data)
+        except DomainError as error:
+            db.session.rollback()
+            show_errors_on_form(form, error, prefix="")
+        else:
+            db.session.commit()
+            _start_session(user)
+            flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
+            return redirect(url_for("main.dashboard"))
+    return render_template("auth/register.html", form=form), 422 if form.errors else 200
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_limit, methods=["POST"])
+def login() -> ResponseReturnValue:
+    if current_user.is_authenticated:
+        return redirect(url_for("main.dashboard"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.email.data or "", form.password.data or "")
+        if user is None:
+            form.form_errors.append("That email and password don't match an account.")
+        else:
+            db.session.commit()
+            _start_session(user)
+            flash(f"Welcome back, {user.display_name}.", "success")
+            return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
+    status = 422 if form.errors or form.form_errors else 200
+    return render_template("auth/login.html", form=form), status
+
+
+@bp.route("/logout", methods=["POST"])
+def logout() -> ResponseReturnValue:
+    form = LogoutForm()
+    if form.validate_on_submit():
+        logout_user()
+        session.clear()
+        flash("You're logged out. See you soon.", "info")
+    return redirect(url_for("main.index"))

@@ -1,0 +1,56 @@
+"""Home page and dashboards. Later features add their panels to these dashboards."""
+
+from __future__ import annotations
+
+from flask import redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user, login_required
+
+from volunteer_match.auth_session import role_required
+from volunteer_match.models import Role
+from volunteer_match.services import dashboards
+from volunteer_match.web.main import bp
+
+DASHBOARDS = {
+    Role.VOLUNTEER.value: "main.volunteer_dashboard",
+    Role.ORGANIZATION.value: "main.organization_dashboard",
+    Role.COORDINATOR.value: "main.coordinator_dashboard",
+    Role.ADMIN.value: "main.admin_dashboard",
+}
+
+
+@bp.route("/")
+def index() -> ResponseReturnValue:
+    return render_template("home.html", counts=dashboards.site_counts())
+
+
+@bp.route("/dashboard")
+@login_required
+def dashboard() -> ResponseReturnValue:
+    return redirect(url_for(DASHBOARDS[current_user.role]))
+
+
+@bp.route("/volunteer")
+@role_required(Role.VOLUNTEER.value)
+def volunteer_dashboard() -> ResponseReturnValue:
+    profile = dashboards.volunteer_profile(current_user)
+    return render_template("dashboard/volunteer.html", profile=profile)
+
+
+@bp.route("/organization")
+@role_required(Role.ORGANIZATION.value)
+def organization_dashboard() -> ResponseReturnValue:
+    summary = dashboards.organization_summary(current_user)
+    return render_template("dashboard/organization.html", summary=summary)
+
+
+@bp.route("/coordinator")
+@role_required(Role.COORDINATOR.value, Role.ADMIN.value)
+def coordinator_dashboard() -> ResponseReturnValue:
+    return render_template("dashboard/coordinator.html", counts=dashboards.site_counts())
+
+
+@bp.route("/admin")
+@role_required(Role.ADMIN.value)
+def admin_dashboard() -> ResponseReturnValue:
+    return render_template("dashboard/admin.html", counts=dashboards.site_counts())
