@@ -6,6 +6,7 @@ builds exactly what it needs with the factories below.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import re
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 from flask import Flask
+from flask.globals import _cv_app
 from flask.testing import FlaskClient
 
 from volunteer_match import create_app
@@ -64,9 +66,28 @@ def empty_all_tables() -> None:
     db.session.commit()
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose requests each get their own app context, as in production.
+
+    Tests keep an app context open to set up and inspect the database; without this, Flask
+    would reuse it for requests, sharing ``g`` and the database session between them.
+    """
+
+    def open(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        def isolated():  # type: ignore[no-untyped-def]
+            _cv_app.set(None)  # type: ignore[arg-type]
+            return FlaskClient.open(self, *args, **kwargs)
+
+        response = contextvars.copy_context().run(isolated)
+        if _cv_app.get(None) is not None:
+            db.session.expire_all()  # let the test see what the request changed
+        return response
+
+
 @pytest.fixture
 def app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
     app = create_app(base_config(database_url, tmp_path / "instance"))
+    app.test_client_class = IsolatedClient
     with app.app_context():
         yield app
         db.session.rollback()

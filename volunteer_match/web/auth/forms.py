@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField, TextAreaField
+from wtforms import (
+    EmailField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from volunteer_match.models.organization import KIND_LABELS
@@ -23,8 +31,8 @@ class RegisterForm(FlaskForm):
     role = RadioField(
         "I'm joining as",
         choices=[
-            ("volunteer", "A volunteer: I'd like to find places to help"),
-            ("organization", "An organization: we'd like to welcome volunteers"),
+            SelectChoice("volunteer", "A volunteer: I'd like to find places to help"),
+            SelectChoice("organization", "An organization: we'd like to welcome volunteers"),
         ],
         default="volunteer",
         validators=[DataRequired()],
@@ -37,7 +45,14 @@ class RegisterForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
     password = PasswordField(
         "Password",
-        validators=[DataRequired(), Length(min=MIN_PASSWORD_LENGTH, max=MAX_PASSWORD_LENGTH)],
+        validators=[
+            DataRequired(),
+            Length(
+                min=MIN_PASSWORD_LENGTH,
+                max=MAX_PASSWORD_LENGTH,
+                message=f"Use at least {MIN_PASSWORD_LENGTH} characters (at most {MAX_PASSWORD_LENGTH}).",
+            ),
+        ],
         description=f"At least {MIN_PASSWORD_LENGTH} characters. A short phrase works well.",
     )
     confirm = PasswordField(
@@ -47,7 +62,7 @@ class RegisterForm(FlaskForm):
     organization_name = StringField("Organization name", validators=[Optional(), Length(max=200)])
     organization_kind = SelectField(
         "Kind of organization",
-        choices=[(kind.value, label) for kind, label in KIND_LABELS.items()],
+        choices=[SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()],
         default="nonprofit",
     )
     organization_description = TextAreaField(
