@@ -51,12 +51,14 @@ def register_blueprints(app: Flask) -> None:
     from volunteer_match.api import bp as api_bp
     from volunteer_match.extensions import csrf
     from volunteer_match.web.auth import bp as auth_bp
+    from volunteer_match.web import filters
     from volunteer_match.web.main import bp as main_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
     app.register_blueprint(api_bp)
+    filters.register(app)
 
 
 def register_errorhandlers(app: Flask) -> None:

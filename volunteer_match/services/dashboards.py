@@ -13,6 +13,7 @@ from volunteer_match.models import (
     Organization,
     Role,
     Shift,
+    ShiftStatus,
     User,
     VolunteerProfile,
     utcnow,
@@ -29,19 +30,20 @@ class SiteCounts:
 
 
 def site_counts() -> SiteCounts:
-    open_verified = (
-        sa.select(Opportunity.id)
-        .join(Organization)
-        .where(Opportunity.status == OpportunityStatus.OPEN.value)
-        .where(Organization.verified_at.is_not(None))
+    """Counts as volunteers see them: open opportunities of verified organizations."""
+    visible = (Opportunity.status == OpportunityStatus.OPEN.value) & (
+        Organization.verified_at.is_not(None)
     )
     return SiteCounts(
         open_opportunities=db.session.scalar(
-            sa.select(sa.func.count()).select_from(open_verified.subquery())
+            sa.select(sa.func.count(Opportunity.id)).join(Organization).where(visible)
         )
         or 0,
         upcoming_shifts=db.session.scalar(
-            sa.select(sa.func.count(Shift.id)).where(Shift.starts_at > utcnow())
+            sa.select(sa.func.count(Shift.id))
+            .join(Opportunity)
+            .join(Organization)
+            .where(visible, Shift.starts_at > utcnow(), Shift.status == ShiftStatus.SCHEDULED.value)
         )
         or 0,
         organizations_to_verify=db.session.scalar(

@@ -121,7 +121,10 @@ def _organization_user(email: str, name: str, password: str, org_ref: str) -> Us
     assert organization is not None, "load the NYC organizations first"
     user = accounts.register(
         accounts.Registration(
-            email, password, name, Role.ORGANIZATION.value,
+            email,
+            password,
+            name,
+            Role.ORGANIZATION.value,
             accounts.NewOrganization(name=organization.name),
         )
     )

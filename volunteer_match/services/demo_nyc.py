@@ -21,7 +21,14 @@ import sqlalchemy as sa
 from flask import current_app
 
 from volunteer_match.extensions import db
-from volunteer_match.models import Opportunity, Organization, OrganizationKind, Shift, User
+from volunteer_match.models import (
+    Opportunity,
+    Organization,
+    OrganizationKind,
+    Shift,
+    User,
+    utcnow,
+)
 from volunteer_match.services import geo
 from volunteer_match.services.errors import ValidationFailed
 
@@ -106,7 +113,10 @@ def organization_kind(org_rows: list[Row]) -> str:
     """From the name, or from what at least half of the organization's opportunities say."""
     name = org_rows[0]["org_title"]
     texts = [f"{row['title']} {row['summary']}" for row in org_rows]
-    for pattern, kind in ((_FOOD, OrganizationKind.FOOD_BANK), (_SHELTER, OrganizationKind.SHELTER)):
+    for pattern, kind in (
+        (_FOOD, OrganizationKind.FOOD_BANK),
+        (_SHELTER, OrganizationKind.SHELTER),
+    ):
         mentions = sum(1 for text in texts if pattern.search(text))
         if pattern.search(name) or mentions * 2 >= len(texts):
             return kind.value
@@ -167,22 +177,24 @@ def _organization(
     ref: str, org_rows: list[Row], locate: _Locator, verifier: User | None, always_verify: bool
 ) -> Organization:
     category = next((row["category_desc"] for row in org_rows if row["category_desc"]), "")
-    verified = verifier is not None and (
-        always_verify or rng_for(ref).random() >= UNVERIFIED_RATE
-    )
+    verified = verifier is not None and (always_verify or rng_for(ref).random() >= UNVERIFIED_RATE)
     return Organization(
         name=org_rows[0]["org_title"].strip()[:200],
         kind=organization_kind(org_rows),
-        description=CATEGORY_SENTENCES.get(category, f"Works on {category.lower()}." if category else ""),
+        description=CATEGORY_SENTENCES.get(
+            category, f"Works on {category.lower()}." if category else ""
+        ),
         timezone=current_app.config["DEFAULT_TIMEZONE"],
-        verified_at=datetime.now(UTC) if verified else None,
+        verified_at=utcnow() if verified else None,
         verified_by_id=verifier.id if verified and verifier is not None else None,
         source_ref=ref,
         **_place(org_rows[0], locate),
     )
 
 
-def _opportunity(row: Row, organization: Organization, locate: _Locator, rng: random.Random):
+def _opportunity(
+    row: Row, organization: Organization, locate: _Locator, rng: random.Random
+) -> Opportunity:
     text = f"{row['title']} {row['summary']}"
     fits = {name: rng.random() < rate for name, rate in FIT_RATES.items()}
     return Opportunity(
@@ -215,7 +227,9 @@ def shift_times(
     days = SHIFT_WEEKS * 7
     if row["recurrence_type"].strip() == "onetime":
         offsets = sorted(rng.sample(range(days), rng.choice((1, 2))))
-        slots = [(offset, rng.choice(START_MINUTES), rng.choice(DURATION_MINUTES)) for offset in offsets]
+        slots = [
+            (offset, rng.choice(START_MINUTES), rng.choice(DURATION_MINUTES)) for offset in offsets
+        ]
     else:
         weekday_offset = rng.randrange(7)
         start, length = rng.choice(START_MINUTES), rng.choice(DURATION_MINUTES)
@@ -250,9 +264,11 @@ def load(rows: list[Row], verifier: User | None, demo_org_ref: str) -> NycCounts
 
     wanted = [opportunity_ref(row) for row in rows]
     existing = set(
-        db.session.scalars(sa.select(Opportunity.source_ref).where(Opportunity.source_ref.in_(wanted)))
+        db.session.scalars(
+            sa.select(Opportunity.source_ref).where(Opportunity.source_ref.in_(wanted))
+        )
     )
-    now = datetime.now(UTC)
+    now = utcnow()
     for row in rows:
         if opportunity_ref(row) in existing:
             continue

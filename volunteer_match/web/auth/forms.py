@@ -19,8 +19,10 @@ from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD
 
 
 class LoginForm(FlaskForm):
-    email = EmailField("Email", validators=[DataRequired(), Length(max=254)])
-    password = PasswordField("Password", validators=[DataRequired(), Length(max=256)])
+    email = EmailField("Email", validators=[DataRequired("Enter your email."), Length(max=254)])
+    password = PasswordField(
+        "Password", validators=[DataRequired("Enter your password."), Length(max=256)]
+    )
 
 
 class LogoutForm(FlaskForm):
@@ -35,18 +37,25 @@ class RegisterForm(FlaskForm):
             SelectChoice("organization", "An organization: we'd like to welcome volunteers"),
         ],
         default="volunteer",
-        validators=[DataRequired()],
+        validators=[DataRequired("Choose volunteer or organization.")],
     )
     display_name = StringField(
         "What should we call you?",
-        validators=[DataRequired(), Length(max=80)],
+        validators=[DataRequired("Tell us what to call you."), Length(max=80)],
         description="A first name or nickname is fine. Organizations see this name.",
     )
-    email = EmailField("Email", validators=[DataRequired(), Email(), Length(max=254)])
+    email = EmailField(
+        "Email",
+        validators=[
+            DataRequired("Enter your email."),
+            Email("Enter an email address like name@example.org."),
+            Length(max=254),
+        ],
+    )
     password = PasswordField(
         "Password",
         validators=[
-            DataRequired(),
+            DataRequired("Choose a password."),
             Length(
                 min=MIN_PASSWORD_LENGTH,
                 max=MAX_PASSWORD_LENGTH,
@@ -57,7 +66,10 @@ class RegisterForm(FlaskForm):
     )
     confirm = PasswordField(
         "Password again",
-        validators=[DataRequired(), EqualTo("password", message="The two passwords differ.")],
+        validators=[
+            DataRequired("Type the password again."),
+            EqualTo("password", message="The two passwords differ."),
+        ],
     )
     organization_name = StringField("Organization name", validators=[Optional(), Length(max=200)])
     organization_kind = SelectField(

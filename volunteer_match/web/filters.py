@@ -1,0 +1,30 @@
+"""Jinja filters that turn stored values into the words people read."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from volunteer_match.models.opportunity import FIT_LABELS
+from volunteer_match.models.organization import KIND_LABELS, OrganizationKind
+from volunteer_match.models.volunteer import GOALS
+
+
+def kind_label(value: str) -> str:
+    try:
+        return KIND_LABELS[OrganizationKind(value)]
+    except ValueError:
+        return value
+
+
+def goal_label(value: str) -> str:
+    return GOALS.get(value, value)
+
+
+def fit_label(value: str) -> str:
+    return FIT_LABELS.get(value, value)
+
+
+def register(app: Flask) -> None:
+    app.add_template_filter(kind_label)
+    app.add_template_filter(goal_label)
+    app.add_template_filter(fit_label)
