@@ -55,8 +55,7 @@ def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
     results = Axe().run(page)
     return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)"
-        for v in results.response["violations"]
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes)" for v in results.response["violations"]
     ]
 
 

@@ -129,9 +129,7 @@ def make_user(
         user = accounts.create_staff_user(email, password, display_name, role)
     else:
         org = accounts.NewOrganization(name=organization) if role == "organization" else None
-        user = accounts.register(
-            accounts.Registration(email, password, display_name, role, org)
-        )
+        user = accounts.register(accounts.Registration(email, password, display_name, role, org))
     db.session.commit()
     return user
 

@@ -44,7 +44,11 @@ def test_register_organization_starts_unverified(client: FlaskClient) -> None:
         json={
             **VOLUNTEER,
             "role": "organization",
-            "organization": {"name": "Harbor Food Pantry", "kind": "food_bank", "postcode": "11226"},
+            "organization": {
+                "name": "Harbor Food Pantry",
+                "kind": "food_bank",
+                "postcode": "11226",
+            },
         },
     )
     assert response.status_code == 201
@@ -88,18 +92,20 @@ def test_register_missing_fields_lists_each_one(client: FlaskClient) -> None:
 
 def test_register_duplicate_email_is_409(client: FlaskClient) -> None:
     make_user(email="robin@example.org")
-    response = client.post("/api/v1/auth/register", json={**VOLUNTEER, "email": "ROBIN@example.org"})
+    response = client.post(
+        "/api/v1/auth/register", json={**VOLUNTEER, "email": "ROBIN@example.org"}
+    )
     assert response.status_code == 409
     assert "email" in error_of(response)["fields"]
 
 
 @pytest.mark.parametrize(
-    "body", [b"{not json", b"", b"[1, 2]", b'"just a string"'], ids=["broken", "empty", "list", "str"]
+    "body",
+    [b"{not json", b"", b"[1, 2]", b'"just a string"'],
+    ids=["broken", "empty", "list", "str"],
 )
 def test_malformed_json_is_400(client: FlaskClient, body: bytes) -> None:
-    response = client.post(
-        "/api/v1/auth/register", data=body, content_type="application/json"
-    )
+    response = client.post("/api/v1/auth/register", data=body, content_type="application/json")
     assert response.status_code == 400
     assert error_of(response)["code"] == "malformed_json"
 
@@ -142,7 +148,9 @@ def test_organization_me_includes_organization_id(client: FlaskClient) -> None:
 
 def test_token_with_bad_credentials_is_401(client: FlaskClient) -> None:
     make_user(email="sam@example.org")
-    wrong = client.post("/api/v1/auth/token", json={"email": "sam@example.org", "password": "x" * 12})
+    wrong = client.post(
+        "/api/v1/auth/token", json={"email": "sam@example.org", "password": "x" * 12}
+    )
     unknown = client.post("/api/v1/auth/token", json={"email": "no@example.org", "password": "x"})
     assert wrong.status_code == unknown.status_code == 401
     assert error_of(wrong)["message"] == error_of(unknown)["message"]
@@ -183,7 +191,9 @@ def test_token_of_a_deactivated_account_is_refused(client: FlaskClient) -> None:
 
 def test_token_endpoint_is_rate_limited(client: FlaskClient) -> None:
     statuses = [
-        client.post("/api/v1/auth/token", json={"email": "a@example.org", "password": "x"}).status_code
+        client.post(
+            "/api/v1/auth/token", json={"email": "a@example.org", "password": "x"}
+        ).status_code
         for _ in range(11)
     ]
     assert statuses[:10] == [401] * 10

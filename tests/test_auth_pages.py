@@ -78,7 +78,8 @@ def test_unknown_organization_postcode_is_a_form_error(client: FlaskClient) -> N
 def test_short_password_is_refused_with_a_clear_message(client: FlaskClient) -> None:
     response = register(client, password="short", confirm="short")
     assert response.status_code == 422
-    assert "at least 12 characters" in response.get_data(as_text=True)
+    page = response.get_data(as_text=True)
+    assert page.count("Use at least 12 characters") == 2  # in the summary and by the field
     assert db.session.scalar(sa.select(sa.func.count(User.id))) == 0
 
 

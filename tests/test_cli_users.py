@@ -34,7 +34,16 @@ def test_create_admin_prompts_for_the_password(runner) -> None:
 
 def test_short_password_and_unknown_role_are_refused(runner) -> None:
     short = runner.invoke(
-        args=["users", "create", "--email", "x@example.org", "--password", "short", "--role", "admin"]
+        args=[
+            "users",
+            "create",
+            "--email",
+            "x@example.org",
+            "--password",
+            "short",
+            "--role",
+            "admin",
+        ]
     )
     assert short.exit_code != 0
     assert "at least 12 characters" in short.output
@@ -47,7 +56,16 @@ def test_short_password_and_unknown_role_are_refused(runner) -> None:
 
 
 def test_duplicate_email_is_refused(runner) -> None:
-    args = ["users", "create", "--email", "jo@example.org", "--password", PASSWORD, "--role", "admin"]
+    args = [
+        "users",
+        "create",
+        "--email",
+        "jo@example.org",
+        "--password",
+        PASSWORD,
+        "--role",
+        "admin",
+    ]
     assert runner.invoke(args=args).exit_code == 0
     again = runner.invoke(args=args)
     assert again.exit_code != 0

@@ -67,26 +67,39 @@ def test_migrated_schema_refuses_a_second_live_request_for_a_shift(tmp_path: Pat
     with app.app_context():
         flask_migrate.upgrade()
         with db.engine.begin() as conn:
-            conn.execute(sa.text(
-                "INSERT INTO user_account (id, email, password_hash, role, display_name, active,"
-                " created_at) VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1, :now)"
-            ), {"now": now})
-            conn.execute(sa.text(
-                "INSERT INTO organization (id, name, kind, description, address, timezone,"
-                " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
-            ), {"now": now})
-            conn.execute(sa.text(
-                "INSERT INTO opportunity (id, organization_id, title, description, skills,"
-                " interests, substance_free, peer_support_on_site, no_background_check,"
-                " wheelchair_accessible, team_based, training_provided, virtual, address,"
-                " status, created_at, updated_at) VALUES (1, 1, 'T', '', '[]', '[]', 0, 0, 0,"
-                " 0, 0, 0, 0, '', 'open', :now, :now)"
-            ), {"now": now})
-            conn.execute(sa.text(
-                "INSERT INTO shift (id, opportunity_id, starts_at, ends_at, capacity, filled,"
-                " status, created_at) VALUES (1, 1, :now, '2030-01-01 12:00:00', 2, 0,"
-                " 'scheduled', :now)"
-            ), {"now": now})
+            conn.execute(
+                sa.text(
+                    "INSERT INTO user_account (id, email, password_hash, role, display_name,"
+                    " active, created_at)"
+                    " VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1, :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO organization (id, name, kind, description, address, timezone,"
+                    " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO opportunity (id, organization_id, title, description, skills,"
+                    " interests, substance_free, peer_support_on_site, no_background_check,"
+                    " wheelchair_accessible, team_based, training_provided, virtual, address,"
+                    " status, created_at, updated_at) VALUES (1, 1, 'T', '', '[]', '[]', 0, 0, 0,"
+                    " 0, 0, 0, 0, '', 'open', :now, :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO shift (id, opportunity_id, starts_at, ends_at, capacity, filled,"
+                    " status, created_at) VALUES (1, 1, :now, '2030-01-01 12:00:00', 2, 0,"
+                    " 'scheduled', :now)"
+                ),
+                {"now": now},
+            )
         insert = sa.text(
             "INSERT INTO shift_request (volunteer_id, shift_id, status, message, created_at,"
             " updated_at) VALUES (1, 1, :status, '', :now, :now)"

@@ -50,8 +50,8 @@ def register_extensions(app: Flask) -> None:
 def register_blueprints(app: Flask) -> None:
     from volunteer_match.api import bp as api_bp
     from volunteer_match.extensions import csrf
-    from volunteer_match.web.auth import bp as auth_bp
     from volunteer_match.web import filters
+    from volunteer_match.web.auth import bp as auth_bp
     from volunteer_match.web.main import bp as main_bp
 
     app.register_blueprint(main_bp)

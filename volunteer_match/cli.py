@@ -42,7 +42,11 @@ def seed_demo(if_empty: bool) -> None:
     if if_empty and demo.has_any_user():
         click.echo("Demo data already loaded.")
     else:
-        result = demo.seed_demo(password)
+        try:
+            result = demo.seed_demo(password)
+        except DomainError as error:
+            db.session.rollback()
+            raise click.ClickException(f"Could not load demo data: {error.message}") from error
         db.session.commit()
         click.echo(result.summary())
     click.echo("")

@@ -63,17 +63,16 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc: CSRFError) -> ResponseReturnValue:
-        message = "This form expired or came from another site. Please go back, reload it and try again."
+        message = (
+            "This form expired or came from another site. Please go back, reload it and try again."
+        )
         return _page(400, message)
 
     @app.errorhandler(HTTPException)
     def http_error(exc: HTTPException) -> ResponseReturnValue:
         status = exc.code or 500
         message = MESSAGES.get(status) or exc.description or "Something went wrong."
-        if client_wants_json():
-            response = json_error(status, message)
-        else:
-            response = _page(status, message)
+        response = json_error(status, message) if client_wants_json() else _page(status, message)
         if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
             body, code = response  # type: ignore[misc]
             return body, code, {"Allow": ", ".join(exc.valid_methods)}

@@ -93,9 +93,7 @@ class Shift(Base):
         sa.CheckConstraint("capacity >= 1", name="capacity_positive"),
         sa.CheckConstraint("filled >= 0 AND filled <= capacity", name="filled_within_capacity"),
         sa.CheckConstraint("ends_at > starts_at", name="ends_after_start"),
-        sa.CheckConstraint(
-            sa.column("status").in_([s.value for s in ShiftStatus]), name="status"
-        ),
+        sa.CheckConstraint(sa.column("status").in_([s.value for s in ShiftStatus]), name="status"),
         sa.Index("ix_shift_starts_at", "starts_at"),
     )
 

@@ -26,7 +26,9 @@ GOALS = {
 class VolunteerProfile(Base):
     __tablename__ = "volunteer_profile"
     __table_args__ = (
-        sa.CheckConstraint("travel_km IS NULL OR (travel_km >= 0 AND travel_km <= 500)", name="travel_km"),
+        sa.CheckConstraint(
+            "travel_km IS NULL OR (travel_km >= 0 AND travel_km <= 500)", name="travel_km"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

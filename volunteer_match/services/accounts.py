@@ -170,6 +170,20 @@ def create_staff_user(email: str, password: str, display_name: str, role: str) -
     return user
 
 
+def add_organization_staff(
+    organization: Organization, email: str, password: str, display_name: str, is_owner: bool = False
+) -> User:
+    """Create an organization account that belongs to an existing organization."""
+    problems = _check_new_account(email, password, display_name)
+    if problems:
+        raise ValidationFailed("Please check the highlighted fields.", problems)
+    user = _new_user(normalise_email(email), password, display_name, Role.ORGANIZATION.value)
+    db.session.add(OrganizationMember(organization=organization, user=user, is_owner=is_owner))
+    db.session.flush()
+    audit.record("account.created", subject=user, role=user.role, organization=organization.id)
+    return user
+
+
 def authenticate(email: str, password: str) -> User | None:
     """Return the active user with these credentials, or None (same timing either way)."""
     user = find_by_email(email)

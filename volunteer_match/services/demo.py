@@ -20,7 +20,6 @@ from volunteer_match.models import (
     GOALS,
     AvailabilityWindow,
     Organization,
-    OrganizationMember,
     Role,
     User,
     VolunteerProfile,
@@ -110,34 +109,12 @@ def seed_demo(password: str) -> SeedResult:
 
 
 def _organization_user(email: str, name: str, password: str, org_ref: str) -> User:
-    """Register as any organization would, then move the membership to the seeded one.
-
-    Registration always creates a new (empty) organization; the demo account belongs to a
-    real NYC organization instead, so the empty one is removed.
-    """
+    """The demo organization account belongs to a real NYC organization, as its owner."""
     organization = db.session.scalar(
         sa.select(Organization).where(Organization.source_ref == org_ref)
     )
     assert organization is not None, "load the NYC organizations first"
-    user = accounts.register(
-        accounts.Registration(
-            email,
-            password,
-            name,
-            Role.ORGANIZATION.value,
-            accounts.NewOrganization(name=organization.name),
-        )
-    )
-    member = db.session.scalar(
-        sa.select(OrganizationMember).where(OrganizationMember.user_id == user.id)
-    )
-    assert member is not None
-    placeholder = member.organization
-    member.organization = organization
-    db.session.flush()
-    db.session.delete(placeholder)
-    db.session.flush()
-    return user
+    return accounts.add_organization_staff(organization, email, password, name, is_owner=True)
 
 
 def volunteer_profiles(path: Path = VOLUNTEERS_PATH) -> list[dict[str, Any]]:

@@ -17,6 +17,9 @@ from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 from volunteer_match.models.organization import KIND_LABELS
 from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
+PASSWORD_TOO_SHORT = f"Use at least {MIN_PASSWORD_LENGTH} characters. A short phrase works well."
+PASSWORD_TOO_LONG = f"Use at most {MAX_PASSWORD_LENGTH} characters."
+
 
 class LoginForm(FlaskForm):
     email = EmailField("Email", validators=[DataRequired("Enter your email."), Length(max=254)])
@@ -56,11 +59,8 @@ class RegisterForm(FlaskForm):
         "Password",
         validators=[
             DataRequired("Choose a password."),
-            Length(
-                min=MIN_PASSWORD_LENGTH,
-                max=MAX_PASSWORD_LENGTH,
-                message=f"Use at least {MIN_PASSWORD_LENGTH} characters (at most {MAX_PASSWORD_LENGTH}).",
-            ),
+            Length(min=MIN_PASSWORD_LENGTH, message=PASSWORD_TOO_SHORT),
+            Length(max=MAX_PASSWORD_LENGTH, message=PASSWORD_TOO_LONG),
         ],
         description=f"At least {MIN_PASSWORD_LENGTH} characters. A short phrase works well.",
     )
