@@ -11,6 +11,7 @@ import redis
 
 from tests.conftest import base_config
 from volunteer_match import create_app
+from volunteer_match.extensions import db
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
 pytestmark = pytest.mark.skipif(not REDIS_URL, reason="set TEST_REDIS_URL to run the Redis tests")
@@ -26,18 +27,24 @@ def worker(database_url: str, tmp_path: Path, prefix: str):
 def test_token_rate_limit_is_shared_between_workers(database_url: str, tmp_path: Path) -> None:
     prefix = f"vm-test-{uuid.uuid4().hex[:8]}"
     server = redis.Redis.from_url(REDIS_URL)
+    apps = [worker(database_url, tmp_path, prefix)]
     try:
-        first = worker(database_url, tmp_path, prefix).test_client()
+        first = apps[0].test_client()
         body = {"email": "nobody@example.org", "password": "wrong password"}
         statuses = [first.post("/api/v1/auth/token", json=body).status_code for _ in range(10)]
         assert statuses == [401] * 10
 
-        second = worker(database_url, tmp_path, prefix).test_client()
+        # A worker started later (Flask-Limiter builds its storage when an app starts).
+        apps.append(worker(database_url, tmp_path, prefix))
+        second = apps[1].test_client()
         response = second.post("/api/v1/auth/token", json=body)
         assert response.status_code == 429
         assert response.get_json()["error"]["code"] == "rate_limited"
         assert server.keys(f"*{prefix}*"), "the limiter kept no counters in Redis"
     finally:
+        for app in apps:
+            with app.app_context():
+                db.engine.dispose()
         for key in server.scan_iter(f"*{prefix}*"):
             server.delete(key)
         server.close()
