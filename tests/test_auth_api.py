@@ -216,6 +216,7 @@ def test_wrong_method_is_json_405(client: FlaskClient) -> None:
     response = client.get("/api/v1/auth/token")
     assert response.status_code == 405
     assert error_of(response)["code"] == "method_not_allowed"
+    assert "POST" in response.headers["Allow"]
 
 
 def test_openapi_document_describes_the_account_endpoints(client: FlaskClient) -> None:

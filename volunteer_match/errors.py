@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from flask import Flask, jsonify, render_template
+from flask import Flask, Response, jsonify, render_template
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, InternalServerError
@@ -42,14 +42,14 @@ MESSAGES = {
 
 def json_error(
     status: int, message: str, code: str | None = None, fields: dict | None = None
-) -> ResponseReturnValue:
+) -> tuple[Response, int]:
     body: dict = {"error": {"code": code or CODES.get(status, "error"), "message": message}}
     if fields:
         body["error"]["fields"] = fields
     return jsonify(body), status
 
 
-def _page(status: int, message: str) -> ResponseReturnValue:
+def _page(status: int, message: str) -> tuple[str, int]:
     template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/generic.html"
     return render_template(template, status=status, message=message), status
 
@@ -72,15 +72,12 @@ def register(app: Flask) -> None:
     def http_error(exc: HTTPException) -> ResponseReturnValue:
         status = exc.code or 500
         message = MESSAGES.get(status) or exc.description or "Something went wrong."
-        response = json_error(status, message) if client_wants_json() else _page(status, message)
-        if status == 405 and hasattr(exc, "valid_methods") and exc.valid_methods:
-            body, code = response  # type: ignore[misc]
-            return body, code, {"Allow": ", ".join(exc.valid_methods)}
-        return response
+        body, code = json_error(status, message) if client_wants_json() else _page(status, message)
+        # Keep headers such as Allow (405) and Retry-After (429); the body is ours.
+        headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
+        return body, code, headers
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> ResponseReturnValue:
-        if isinstance(exc, HTTPException):
-            return http_error(exc)
         log.exception("Unhandled error on a request")
         return http_error(InternalServerError())

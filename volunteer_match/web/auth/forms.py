@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask_wtf import FlaskForm
 from wtforms import (
     EmailField,
@@ -85,7 +87,7 @@ class RegisterForm(FlaskForm):
         "ZIP code", validators=[Optional(), Length(max=10)], description="For example 10027."
     )
 
-    def validate(self, extra_validators=None) -> bool:  # type: ignore[no-untyped-def]
+    def validate(self, extra_validators: Any = None) -> bool:
         valid = super().validate(extra_validators)
         if self.role.data == "organization" and not (self.organization_name.data or "").strip():
             self.organization_name.errors = [
