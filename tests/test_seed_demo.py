@@ -21,7 +21,7 @@ from volunteer_match.models import (
     VolunteerProfile,
     utcnow,
 )
-from volunteer_match.services import accounts, demo, demo_nyc
+from volunteer_match.services import accounts, demo, demo_nyc, organizations
 
 DEMO_EMAILS = {
     "volunteer": "volunteer@example.org",
@@ -101,7 +101,7 @@ def test_seed_demo_loads_nyc_data_once_and_demo_accounts_work(app: Flask, runner
     # The organization account runs a real, verified NYC organization with opportunities.
     pat = accounts.find_by_email(DEMO_EMAILS["organization"])
     assert pat is not None
-    organization = accounts.organization_of(pat)
+    organization = organizations.organization_of(pat)
     assert organization is not None and organization.is_verified
     assert (organization.source_ref or "").startswith("nyc-org-")
     member = db.session.scalar(

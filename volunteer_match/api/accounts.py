@@ -10,12 +10,12 @@ from volunteer_match.api.common import api_user, parse_body, token_required
 from volunteer_match.api.schemas import AccountOut, RegisterIn, TokenIn, TokenOut
 from volunteer_match.extensions import db, limiter
 from volunteer_match.models import User
-from volunteer_match.services import accounts
+from volunteer_match.services import accounts, organizations
 from volunteer_match.services.errors import Unauthorized
 
 
 def account_json(user: User) -> dict:
-    organization = accounts.organization_of(user)
+    organization = organizations.organization_of(user)
     out = AccountOut(
         id=user.id,
         email=user.email,

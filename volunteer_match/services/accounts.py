@@ -220,10 +220,3 @@ def user_for_token(raw_token: str) -> User | None:
         return None
     token.last_used_at = now
     return token.user
-
-
-def organization_of(user: User) -> Organization | None:
-    member = db.session.scalar(
-        sa.select(OrganizationMember).where(OrganizationMember.user_id == user.id)
-    )
-    return member.organization if member else None

@@ -18,7 +18,7 @@ from volunteer_match.models import (
     VolunteerProfile,
     utcnow,
 )
-from volunteer_match.services.accounts import organization_of
+from volunteer_match.services.organizations import organization_of
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,173 @@
+"""Shifts: adding one or a weekly series, changing, and cancelling them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+
+from volunteer_match.extensions import db
+from volunteer_match.models import (
+    Opportunity,
+    OpportunityStatus,
+    RequestStatus,
+    Shift,
+    ShiftRequest,
+    ShiftStatus,
+    User,
+    utcnow,
+)
+from volunteer_match.services import audit, clock, notifications, opportunities
+from volunteer_match.services.errors import Conflict, NotFound, ValidationFailed
+
+MAX_LENGTH = timedelta(hours=24)
+MAX_CAPACITY = 1000
+MAX_WEEKS = 52
+LIVE_STATUSES = (
+    RequestStatus.PENDING.value,
+    RequestStatus.APPROVED.value,
+    RequestStatus.WAITLISTED.value,
+)
+
+
+@dataclass(frozen=True)
+class ShiftInput:
+    """Times may be aware, or naive wall-clock times in the organization's time zone."""
+
+    starts_at: datetime
+    ends_at: datetime
+    capacity: int
+    weekly: int = 1
+
+
+def _check(start: datetime, end: datetime, capacity: int, weekly: int = 1) -> None:
+    problems: dict[str, list[str]] = {}
+    if end <= start:
+        problems["ends_at"] = ["The shift has to end after it starts."]
+    elif end - start > MAX_LENGTH:
+        problems["ends_at"] = ["A shift can last at most 24 hours."]
+    if start <= utcnow():
+        problems["starts_at"] = ["Choose a time in the future."]
+    if not 1 <= capacity <= MAX_CAPACITY:
+        problems["capacity"] = [f"Capacity is the number of places: 1 to {MAX_CAPACITY}."]
+    if not 1 <= weekly <= MAX_WEEKS:
+        problems["repeat.weekly"] = [f"Repeat for 1 to {MAX_WEEKS} weeks."]
+    if problems:
+        raise ValidationFailed("Please check the shift's details.", problems)
+
+
+def create(user: User, opportunity_id: int, data: ShiftInput) -> list[Shift]:
+    """Add a shift, or a weekly series (same local time each week, across clock changes)."""
+    opportunity = opportunities.get_managed(user, opportunity_id)
+    if opportunity.status != OpportunityStatus.OPEN.value:
+        raise Conflict("Reopen this opportunity before adding shifts.")
+    local = clock.zone(opportunity.organization.timezone)
+    start = clock.to_utc(data.starts_at, local)
+    end = clock.to_utc(data.ends_at, local)
+    _check(start, end, data.capacity, data.weekly)
+    first_local, length = start.astimezone(local).replace(tzinfo=None), end - start
+    created = []
+    for week in range(data.weekly):
+        starts = clock.to_utc(first_local + timedelta(weeks=week), local)
+        created.append(
+            Shift(
+                opportunity_id=opportunity.id,
+                starts_at=starts,
+                ends_at=starts + length,
+                capacity=data.capacity,
+            )
+        )
+    db.session.add_all(created)
+    db.session.flush()
+    audit.record("shift.created", actor=user, subject=opportunity, count=len(created))
+    return created
+
+
+def get_managed(user: User, shift_id: int) -> Shift:
+    shift = db.session.get(Shift, shift_id)
+    if shift is None or not opportunities.can_manage(user, shift.opportunity):
+        raise NotFound("We couldn't find that shift.")
+    return shift
+
+
+def get_for_viewer(shift_id: int, viewer: User | None) -> Shift:
+    shift = db.session.get(Shift, shift_id)
+    if shift is None:
+        raise NotFound("We couldn't find that shift.")
+    opportunities.get_for_viewer(shift.opportunity_id, viewer)  # same visibility rule
+    return shift
+
+
+def update(
+    user: User,
+    shift_id: int,
+    starts_at: datetime | None = None,
+    ends_at: datetime | None = None,
+    capacity: int | None = None,
+) -> Shift:
+    shift = get_managed(user, shift_id)
+    if shift.status == ShiftStatus.CANCELLED.value:
+        raise Conflict("This shift was cancelled.")
+    local = clock.zone(shift.opportunity.organization.timezone)
+    start = clock.to_utc(starts_at, local) if starts_at else shift.starts_at
+    end = clock.to_utc(ends_at, local) if ends_at else shift.ends_at
+    new_capacity = shift.capacity if capacity is None else capacity
+    _check(start, end, new_capacity)
+    if new_capacity < shift.filled:
+        raise ValidationFailed.on(
+            "capacity",
+            f"{shift.filled} volunteers are already approved for this shift, "
+            f"so it needs at least {shift.filled} places.",
+        )
+    shift.starts_at, shift.ends_at, shift.capacity = start, end, new_capacity
+    db.session.flush()
+    audit.record("shift.updated", actor=user, subject=shift)
+    return shift
+
+
+def cancel(user: User, shift_id: int, reason: str = "") -> Shift:
+    """Cancel a shift; everyone who asked for it is told, and their requests end."""
+    shift = get_managed(user, shift_id)
+    if shift.status == ShiftStatus.CANCELLED.value:
+        raise Conflict("This shift is already cancelled.")
+    reason = reason.strip()[:500]
+    shift.status = ShiftStatus.CANCELLED.value
+    shift.cancelled_at = utcnow()
+    shift.cancel_reason = reason or None
+    requests = db.session.scalars(
+        sa.select(ShiftRequest).where(
+            ShiftRequest.shift_id == shift.id, ShiftRequest.status.in_(LIVE_STATUSES)
+        )
+    ).all()
+    title = shift.opportunity.title
+    for request in requests:
+        request.status = RequestStatus.CANCELLED.value
+        request.cancelled_by_id = user.id
+        request.cancel_reason = reason or "The organization cancelled this shift."
+        notifications.notify(
+            request.volunteer_id,
+            "shift.cancelled",
+            f"The {title} shift you asked for was cancelled."
+            + (f" The organization said: {reason}" if reason else ""),
+            f"/opportunities/{shift.opportunity_id}",
+        )
+    shift.filled = 0
+    db.session.flush()
+    audit.record("shift.cancelled", actor=user, subject=shift, told=len(requests))
+    return shift
+
+
+def upcoming(opportunity: Opportunity, limit: int = 50) -> list[Shift]:
+    return list(
+        db.session.scalars(
+            sa.select(Shift)
+            .where(
+                Shift.opportunity_id == opportunity.id,
+                Shift.status == ShiftStatus.SCHEDULED.value,
+                Shift.starts_at > utcnow(),
+            )
+            .order_by(Shift.starts_at, Shift.id)
+            .limit(limit)
+        )
+    )
