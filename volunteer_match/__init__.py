@@ -53,9 +53,19 @@ def register_blueprints(app: Flask) -> None:
     from volunteer_match.web import filters
     from volunteer_match.web.auth import bp as auth_bp
     from volunteer_match.web.main import bp as main_bp
+    from volunteer_match.web.notifications import bp as notifications_bp
+    from volunteer_match.web.opportunities import bp as opportunities_bp
+    from volunteer_match.web.organizations import bp as organizations_bp
+    from volunteer_match.web.profile import bp as profile_bp
+    from volunteer_match.web.review import bp as review_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
+    app.register_blueprint(organizations_bp)
+    app.register_blueprint(review_bp)
+    app.register_blueprint(opportunities_bp)
+    app.register_blueprint(profile_bp)
+    app.register_blueprint(notifications_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
     app.register_blueprint(api_bp)
     filters.register(app)

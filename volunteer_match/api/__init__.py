@@ -4,4 +4,10 @@ from flask import Blueprint
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
-from volunteer_match.api import accounts, openapi  # noqa: E402, F401
+from volunteer_match.api import (  # noqa: E402, F401
+    accounts,
+    openapi,
+    opportunities,
+    organizations,
+    profile,
+)

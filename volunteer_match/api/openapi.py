@@ -6,9 +6,10 @@ so the document cannot drift from what the views actually validate.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 from flask import jsonify
 from flask.typing import ResponseReturnValue
@@ -26,8 +27,12 @@ class Operation:
     ok: int
     response: type[BaseModel] | None
     body: type[BaseModel] | None = None
-    auth: bool = True
+    auth: bool | Literal["optional"] = (
+        True  # "optional": anonymous, or a token that changes the view
+    )
     errors: tuple[int, ...] = ()
+    query: type[BaseModel] | None = None  # its fields are the query parameters
+    body_required: bool = True
 
 
 OPERATIONS = (
@@ -36,7 +41,60 @@ OPERATIONS = (
     Operation("post", "/auth/token", "Exchange email and password for a bearer token", 200,
               s.TokenOut, s.TokenIn, auth=False, errors=(400, 401, 422, 429)),
     Operation("get", "/me", "The caller's account", 200, s.AccountOut, errors=(401,)),
+    Operation("get", "/openapi.json", "This document", 200, None, auth=False),
+    # organizations
+    Operation("get", "/organizations/{organization_id}", "An organization (unverified ones only "
+              "to their staff, coordinators and admins)", 200, s.OrganizationOut,
+              auth="optional", errors=(401, 404)),
+    Operation("patch", "/organizations/{organization_id}", "Change your organization's profile",
+              200, s.OrganizationOut, s.OrganizationPatch, errors=(400, 401, 403, 404, 422)),
+    Operation("post", "/organizations/{organization_id}/verify", "Verify an organization "
+              "(coordinator, admin)", 200, s.OrganizationOut, errors=(401, 403, 404, 409)),
+    Operation("post", "/organizations/{organization_id}/reject", "Say why an organization "
+              "can't be verified yet (coordinator, admin)", 200, s.OrganizationOut, s.RejectIn,
+              errors=(400, 401, 403, 404, 409, 422)),
+    Operation("post", "/organizations/{organization_id}/opportunities", "Post an opportunity "
+              "(staff of that organization)", 201, s.OpportunityOut, s.OpportunityIn,
+              errors=(400, 401, 403, 404, 422)),
+    # opportunities
+    Operation("get", "/opportunities", "Open opportunities of verified organizations; with a "
+              "volunteer's token, nearest to their postcode first", 200, s.ListingPageOut,
+              auth="optional", errors=(401, 422), query=s.SearchParams),
+    Operation("get", "/opportunities/{opportunity_id}", "An opportunity and its upcoming shifts",
+              200, s.OpportunityOut, auth="optional", errors=(401, 404)),
+    Operation("patch", "/opportunities/{opportunity_id}", "Change an opportunity (its "
+              "organization)", 200, s.OpportunityOut, s.OpportunityPatch,
+              errors=(400, 401, 403, 404, 422)),
+    Operation("post", "/opportunities/{opportunity_id}/close", "Close an opportunity (its "
+              "organization)", 200, s.OpportunityOut, errors=(401, 403, 404, 409)),
+    Operation("post", "/opportunities/{opportunity_id}/reopen", "Reopen an opportunity (its "
+              "organization)", 200, s.OpportunityOut, errors=(401, 403, 404, 409)),
+    Operation("post", "/opportunities/{opportunity_id}/shifts", "Add a shift, or a weekly series "
+              "with repeat (its organization)", 201, s.ShiftCreatedOut, s.ShiftIn,
+              errors=(400, 401, 403, 404, 409, 422)),
+    # shifts
+    Operation("get", "/shifts/{shift_id}", "A shift", 200, s.ShiftOut, auth="optional",
+              errors=(401, 404)),
+    Operation("patch", "/shifts/{shift_id}", "Move a shift or change its places (its "
+              "organization)", 200, s.ShiftOut, s.ShiftPatch,
+              errors=(400, 401, 403, 404, 409, 422)),
+    Operation("post", "/shifts/{shift_id}/cancel", "Cancel a shift; everyone who asked is told "
+              "(its organization)", 200, s.ShiftOut, s.CancelShiftIn, body_required=False,
+              errors=(400, 401, 403, 404, 409, 422)),
+    # volunteer profile
+    Operation("get", "/me/profile", "Your volunteer profile", 200, s.ProfileOut,
+              errors=(401, 403)),
+    Operation("put", "/me/profile", "Replace your volunteer profile", 200, s.ProfileOut,
+              s.ProfileIn, errors=(400, 401, 403, 422)),
 )  # fmt: skip
+
+_PATH_PARAMETER = re.compile(r"{(\w+)}")
+_ID = {"type": "integer", "minimum": 0, "maximum": 2**31 - 1}  # ids are 32-bit integers
+_SECURITY: dict[bool | str, list[dict[str, list[str]]]] = {
+    True: [{"bearer": []}],
+    False: [],
+    "optional": [{}, {"bearer": []}],  # anonymous, or a token that changes what is shown
+}
 
 
 def _ref(model: type[BaseModel]) -> dict[str, str]:
@@ -54,10 +112,29 @@ def _operation(op: Operation) -> dict[str, Any]:
     for status in op.errors:
         responses[str(status)] = {"description": "Error", **_json(s.ErrorOut)}
     out: dict[str, Any] = {"summary": op.summary, "responses": responses}
+    parameters = _parameters(op)
+    if parameters:
+        out["parameters"] = parameters
     if op.body is not None:
-        out["requestBody"] = {"required": True, **_json(op.body)}
-    out["security"] = [{"bearer": []}] if op.auth else []
+        out["requestBody"] = {"required": op.body_required, **_json(op.body)}
+    out["security"] = _SECURITY[op.auth]
     return out
+
+
+def _parameters(op: Operation) -> list[dict[str, Any]]:
+    parameters: list[dict[str, Any]] = [
+        {"name": name, "in": "path", "required": True, "schema": _ID}
+        for name in _PATH_PARAMETER.findall(op.path)
+    ]
+    if op.query is not None:
+        schema = op.query.model_json_schema(ref_template="#/components/schemas/{model}")
+        required = set(schema.get("required", ()))
+        for name, field_schema in schema["properties"].items():
+            parameter = {"name": name, "in": "query", "required": name in required}
+            if "description" in field_schema:
+                parameter["description"] = field_schema["description"]
+            parameters.append({**parameter, "schema": field_schema})
+    return parameters
 
 
 @cache

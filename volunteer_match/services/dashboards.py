@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import sqlalchemy as sa
 
@@ -18,6 +18,7 @@ from volunteer_match.models import (
     VolunteerProfile,
     utcnow,
 )
+from volunteer_match.services.opportunities import of_organization
 from volunteer_match.services.organizations import organization_of
 
 
@@ -64,19 +65,39 @@ def volunteer_profile(user: User) -> VolunteerProfile | None:
 
 
 @dataclass(frozen=True)
+class OpportunityRow:
+    opportunity: Opportunity
+    upcoming_shifts: int
+
+
+@dataclass(frozen=True)
 class OrganizationSummary:
     organization: Organization | None
     open_opportunities: int
+    opportunities: list[OpportunityRow] = field(default_factory=list)
 
 
 def organization_summary(user: User) -> OrganizationSummary:
+    """The staff member's organization, and each of its opportunities with upcoming shifts."""
     organization = organization_of(user)
     if organization is None:
         return OrganizationSummary(None, 0)
-    count = db.session.scalar(
-        sa.select(sa.func.count(Opportunity.id)).where(
-            Opportunity.organization_id == organization.id,
-            Opportunity.status == OpportunityStatus.OPEN.value,
+    upcoming: dict[int, int] = {
+        opportunity_id: count
+        for opportunity_id, count in db.session.execute(
+            sa.select(Shift.opportunity_id, sa.func.count(Shift.id))
+            .join(Opportunity)
+            .where(
+                Opportunity.organization_id == organization.id,
+                Shift.status == ShiftStatus.SCHEDULED.value,
+                Shift.starts_at > utcnow(),
+            )
+            .group_by(Shift.opportunity_id)
         )
-    )
-    return OrganizationSummary(organization, count or 0)
+    }
+    rows = [
+        OpportunityRow(opportunity, upcoming.get(opportunity.id, 0))
+        for opportunity in of_organization(organization.id)
+    ]
+    open_count = sum(row.opportunity.status == OpportunityStatus.OPEN.value for row in rows)
+    return OrganizationSummary(organization, open_count, rows)

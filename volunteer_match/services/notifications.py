@@ -14,14 +14,25 @@ def notify(user_id: int, kind: str, message: str, link: str | None = None) -> No
     return notification
 
 
-def unread_for(user: User, limit: int = 20) -> list[Notification]:
+def recent_for(user: User, limit: int = 50) -> list[Notification]:
     return list(
         db.session.scalars(
             sa.select(Notification)
-            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+            .where(Notification.user_id == user.id)
             .order_by(Notification.created_at.desc(), Notification.id.desc())
             .limit(limit)
         )
+    )
+
+
+def unread_count(user: User) -> int:
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.read_at.is_(None)
+            )
+        )
+        or 0
     )
 
 

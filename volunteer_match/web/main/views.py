@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 
 from volunteer_match.auth_session import role_required
 from volunteer_match.models import Role
-from volunteer_match.services import dashboards
+from volunteer_match.services import clock, dashboards, profiles
 from volunteer_match.web.main import bp
 
 DASHBOARDS = {
@@ -34,14 +34,18 @@ def dashboard() -> ResponseReturnValue:
 @role_required(Role.VOLUNTEER.value)
 def volunteer_dashboard() -> ResponseReturnValue:
     profile = dashboards.volunteer_profile(current_user)
-    return render_template("dashboard/volunteer.html", profile=profile)
+    completeness = profiles.completeness(profile) if profile else None
+    return render_template("dashboard/volunteer.html", profile=profile, completeness=completeness)
 
 
 @bp.route("/organization")
 @role_required(Role.ORGANIZATION.value)
 def organization_dashboard() -> ResponseReturnValue:
     summary = dashboards.organization_summary(current_user)
-    return render_template("dashboard/organization.html", summary=summary)
+    timezone = summary.organization.timezone if summary.organization else None
+    return render_template(
+        "dashboard/organization.html", summary=summary, zone=clock.zone(timezone)
+    )
 
 
 @bp.route("/coordinator")

@@ -1,0 +1,243 @@
+"""Opportunities and their shifts in the API: posting, finding, changing, closing, cancelling.
+
+Times are accepted as ISO 8601 with an offset (a naive time is read in the organization's
+time zone) and always returned in UTC with "Z".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+import sqlalchemy as sa
+from flask import jsonify, request
+from flask.typing import ResponseReturnValue
+
+from volunteer_match.api import bp
+from volunteer_match.api.common import api_user, parse_body, token_required
+from volunteer_match.api.organizations import optional_user, parse_optional_body, parse_query
+from volunteer_match.api.schemas import (
+    CancelShiftIn,
+    ListingOut,
+    ListingPageOut,
+    OpportunityIn,
+    OpportunityOut,
+    OpportunityPatch,
+    OrganizationRef,
+    SearchParams,
+    ShiftIn,
+    ShiftListOut,
+    ShiftOut,
+    ShiftPatch,
+)
+from volunteer_match.extensions import db
+from volunteer_match.models import (
+    Opportunity,
+    RequestStatus,
+    Role,
+    Shift,
+    ShiftRequest,
+    ShiftStatus,
+    User,
+)
+from volunteer_match.services import listings, opportunities, profiles, shifts
+from volunteer_match.services.opportunities import OpportunityInput
+
+STAFF = Role.ORGANIZATION.value
+
+
+def _waitlists(shift_ids: Iterable[int]) -> dict[int, int]:
+    """How many requests wait for a place, per shift."""
+    rows = db.session.execute(
+        sa.select(ShiftRequest.shift_id, sa.func.count(ShiftRequest.id))
+        .where(
+            ShiftRequest.shift_id.in_(list(shift_ids)),
+            ShiftRequest.status == RequestStatus.WAITLISTED.value,
+        )
+        .group_by(ShiftRequest.shift_id)
+    )
+    return {shift_id: count for shift_id, count in rows}
+
+
+def _shift_outs(items: list[Shift]) -> list[ShiftOut]:
+    waiting = _waitlists(s.id for s in items) if items else {}
+    return [
+        ShiftOut(
+            id=s.id,
+            opportunity_id=s.opportunity_id,
+            starts_at=s.starts_at,
+            ends_at=s.ends_at,
+            capacity=s.capacity,
+            filled=s.filled,
+            waitlist=waiting.get(s.id, 0),
+            free_places=s.free_places if s.status == ShiftStatus.SCHEDULED.value else 0,
+            status=s.status,
+            cancel_reason=s.cancel_reason,
+        )
+        for s in items
+    ]
+
+
+def shift_json(shift: Shift) -> dict:
+    return _shift_outs([shift])[0].model_dump(mode="json")
+
+
+def opportunity_json(opportunity: Opportunity) -> dict:
+    out = OpportunityOut(
+        id=opportunity.id,
+        organization_id=opportunity.organization_id,
+        organization=OrganizationRef(
+            id=opportunity.organization.id, name=opportunity.organization.name
+        ),
+        title=opportunity.title,
+        description=opportunity.description,
+        skills=opportunity.skills,
+        interests=opportunity.interests,
+        attributes=opportunity.attributes(),
+        virtual=opportunity.virtual,
+        address=opportunity.address,
+        postcode=opportunity.postcode,
+        min_age=opportunity.min_age,
+        status=opportunity.status,
+        created_at=opportunity.created_at,
+        updated_at=opportunity.updated_at,
+        shifts=_shift_outs(shifts.upcoming(opportunity)),
+    )
+    return out.model_dump(mode="json")
+
+
+def _listing_out(item: listings.Listing) -> ListingOut:
+    o = item.opportunity
+    return ListingOut(
+        id=o.id,
+        title=o.title,
+        organization=OrganizationRef(id=o.organization.id, name=o.organization.name),
+        description=o.description,
+        attributes=o.attributes(),
+        virtual=o.virtual,
+        postcode=o.postcode,
+        next_shift_starts_at=item.next_start,
+        upcoming_shifts=item.upcoming_shifts,
+        free_places=item.free_places,
+        distance_km=item.distance_km,
+    )
+
+
+def _origin(viewer: User | None) -> tuple[float, float] | None:
+    """A volunteer's own postcode centre, so results show how far away they are."""
+    if viewer is None or viewer.role != Role.VOLUNTEER.value:
+        return None
+    profile = profiles.get(viewer)
+    if profile.latitude is None or profile.longitude is None:
+        return None
+    return profile.latitude, profile.longitude
+
+
+@bp.get("/opportunities")
+def search_opportunities() -> ResponseReturnValue:
+    params = parse_query(SearchParams)
+    attributes = ",".join(request.args.getlist("attributes"))
+    query = listings.SearchQuery(
+        text=params.q,
+        cause=params.cause,
+        attributes=tuple(name.strip() for name in attributes.split(",") if name.strip()),
+        virtual=params.virtual,
+        postcode=params.postcode,
+        within_km=params.within_km,
+        page=params.page,
+        per_page=params.per_page,
+    )
+    found = listings.search(query, _origin(optional_user()))
+    db.session.commit()
+    out = ListingPageOut(
+        items=[_listing_out(item) for item in found.items],
+        page=found.page,
+        per_page=found.per_page,
+        total=found.total,
+    )
+    return jsonify(out.model_dump(mode="json"))
+
+
+@bp.post("/organizations/<int:organization_id>/opportunities")
+@token_required(STAFF)
+def create_opportunity(organization_id: int) -> ResponseReturnValue:
+    body = parse_body(OpportunityIn)
+    data = OpportunityInput(**body.model_dump(mode="json"))
+    opportunity = opportunities.create(api_user(), organization_id, data)
+    db.session.commit()
+    return jsonify(opportunity_json(opportunity)), 201
+
+
+@bp.get("/opportunities/<int:opportunity_id>")
+def get_opportunity(opportunity_id: int) -> ResponseReturnValue:
+    opportunity = opportunities.get_for_viewer(opportunity_id, optional_user())
+    db.session.commit()
+    return jsonify(opportunity_json(opportunity))
+
+
+@bp.patch("/opportunities/<int:opportunity_id>")
+@token_required(STAFF)
+def update_opportunity(opportunity_id: int) -> ResponseReturnValue:
+    body = parse_body(OpportunityPatch)
+    current = OpportunityInput.from_opportunity(
+        opportunities.get_managed(api_user(), opportunity_id)
+    )
+    changes = body.changes()
+    if "attributes" in changes:  # only the attributes sent change
+        changes["attributes"] = current.attributes | changes["attributes"]
+    opportunity = opportunities.update(api_user(), opportunity_id, replace(current, **changes))
+    db.session.commit()
+    return jsonify(opportunity_json(opportunity))
+
+
+@bp.post("/opportunities/<int:opportunity_id>/close")
+@token_required(STAFF)
+def close_opportunity(opportunity_id: int) -> ResponseReturnValue:
+    opportunity = opportunities.close(api_user(), opportunity_id)
+    db.session.commit()
+    return jsonify(opportunity_json(opportunity))
+
+
+@bp.post("/opportunities/<int:opportunity_id>/reopen")
+@token_required(STAFF)
+def reopen_opportunity(opportunity_id: int) -> ResponseReturnValue:
+    opportunity = opportunities.reopen(api_user(), opportunity_id)
+    db.session.commit()
+    return jsonify(opportunity_json(opportunity))
+
+
+@bp.post("/opportunities/<int:opportunity_id>/shifts")
+@token_required(STAFF)
+def create_shifts(opportunity_id: int) -> ResponseReturnValue:
+    body = parse_body(ShiftIn)
+    weekly = body.repeat.weekly if body.repeat else 1
+    data = shifts.ShiftInput(body.starts_at, body.ends_at, body.capacity, weekly)
+    created = shifts.create(api_user(), opportunity_id, data)
+    db.session.commit()
+    out = ShiftListOut(items=_shift_outs(created)) if body.repeat else _shift_outs(created)[0]
+    return jsonify(out.model_dump(mode="json")), 201
+
+
+@bp.get("/shifts/<int:shift_id>")
+def get_shift(shift_id: int) -> ResponseReturnValue:
+    shift = shifts.get_for_viewer(shift_id, optional_user())
+    db.session.commit()
+    return jsonify(shift_json(shift))
+
+
+@bp.patch("/shifts/<int:shift_id>")
+@token_required(STAFF)
+def update_shift(shift_id: int) -> ResponseReturnValue:
+    body = parse_body(ShiftPatch)
+    shift = shifts.update(api_user(), shift_id, body.starts_at, body.ends_at, body.capacity)
+    db.session.commit()
+    return jsonify(shift_json(shift))
+
+
+@bp.post("/shifts/<int:shift_id>/cancel")
+@token_required(STAFF)
+def cancel_shift(shift_id: int) -> ResponseReturnValue:
+    body = parse_optional_body(CancelShiftIn)
+    shift = shifts.cancel(api_user(), shift_id, body.reason)
+    db.session.commit()
+    return jsonify(shift_json(shift))

@@ -1,0 +1,79 @@
+"""The verification queue: coordinators and admins verify organizations, or say "not yet"."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from volunteer_match.auth_session import role_required
+from volunteer_match.extensions import db
+from volunteer_match.models import Role
+from volunteer_match.services import clock, organizations
+from volunteer_match.services.errors import Conflict, ValidationFailed
+from volunteer_match.web import show_errors_on_form
+from volunteer_match.web.review import bp
+from volunteer_match.web.review.forms import RejectForm, reject_prefix
+
+REVIEWERS = (Role.COORDINATOR.value, Role.ADMIN.value)
+
+
+def _queue_page(failed: RejectForm | None = None, failed_id: int = 0) -> ResponseReturnValue:
+    entries = [
+        (
+            organization,
+            failed
+            if organization.id == failed_id and failed is not None
+            else RejectForm(prefix=reject_prefix(organization.id), formdata=None),
+        )
+        for organization in organizations.verification_queue(current_user)
+    ]
+    page = render_template(
+        "review/queue.html", entries=entries, failed=failed, zone=clock.zone(None)
+    )
+    return page, 422 if failed is not None else 200
+
+
+@bp.get("/coordinator/organizations")
+@role_required(*REVIEWERS)
+def queue() -> ResponseReturnValue:
+    return _queue_page()
+
+
+@bp.post("/coordinator/organizations/<int:organization_id>/verify")
+@role_required(*REVIEWERS)
+def verify(organization_id: int) -> ResponseReturnValue:
+    try:
+        organization = organizations.verify(current_user, organization_id)
+    except Conflict as error:
+        db.session.rollback()
+        flash(error.message, "info")
+    else:
+        db.session.commit()
+        flash(
+            f"{organization.name} is verified. Volunteers can now see its opportunities.", "success"
+        )
+    return redirect(url_for("review.queue"))
+
+
+@bp.post("/coordinator/organizations/<int:organization_id>/reject")
+@role_required(*REVIEWERS)
+def reject(organization_id: int) -> ResponseReturnValue:
+    form = RejectForm(prefix=reject_prefix(organization_id))
+    try:
+        organization = organizations.reject(current_user, organization_id, form.reason.data or "")
+    except ValidationFailed as error:
+        db.session.rollback()
+        show_errors_on_form(form, error)
+        return _queue_page(form, organization_id)
+    except Conflict as error:
+        db.session.rollback()
+        flash(error.message, "info")
+    else:
+        db.session.commit()
+        flash(
+            f"We've told {organization.name} what to put right. It returns to the queue "
+            "when they update their profile.",
+            "success",
+        )
+    return redirect(url_for("review.queue"))
