@@ -103,3 +103,9 @@ def test_unexpected_api_errors_are_json_500(app, client: FlaskClient) -> None:
     assert response.status_code == 500
     assert response.get_json()["error"]["code"] == "server_error"
     assert "kaboom" not in response.get_data(as_text=True)
+
+
+def test_ids_too_large_for_the_database_are_404_pages(client: FlaskClient) -> None:
+    for path in ("/opportunities/99999999999", "/organizations/2147483648"):
+        response = client.get(path)
+        assert response.status_code == 404, path

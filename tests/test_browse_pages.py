@@ -129,7 +129,7 @@ def test_results_come_in_pages_that_keep_the_search(client: FlaskClient) -> None
     [
         ("page=abc", "Page numbers are whole numbers"),
         ("page=0", "Pages start at 1."),
-        ("within_km=-1&postcode=10027", "Choose a distance between 1 and 500 km."),
+        ("within_km=-1&postcode=10027", "Choose a distance of more than 0 and up to 500 km."),
         ("within_km=far&postcode=10027", "Enter a distance in km"),
         ("within_km=5", "Add a ZIP code so we know where to measure from."),
         ("attr=sunshine", "Choose from the options listed."),
@@ -245,3 +245,12 @@ def test_demo_volunteer_sees_distances(app: Flask, client: FlaskClient) -> None:
     assert re.search(r"(Under 1|\d+\.\d) km away", page)
     assert "Nearest to your ZIP code first." in page
     assert re.search(r"Page 1 of \d+", page)
+
+
+def test_distance_limit_keeps_virtual_roles_and_drops_far_ones(client: FlaskClient) -> None:
+    staff = organization("Citywide Helpers")
+    post(staff, "Harlem pantry helper", postcode="10027")
+    post(staff, "Staten Island beach cleanup", postcode="10314")
+    post(staff, "Phone buddy", postcode="10314", virtual=True)
+    found = titles(client, "?postcode=10026&within_km=3")
+    assert sorted(found) == ["Harlem pantry helper", "Phone buddy"]

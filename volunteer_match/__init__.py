@@ -22,6 +22,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=str(TEMPLATES_DIR),
         instance_path=str(PROJECT_ROOT / "instance"),
     )
+    from volunteer_match.converters import IdConverter
+
+    app.url_map.converters["int"] = IdConverter
     overrides = dict(config or {})
     if "INSTANCE_PATH" in overrides:
         app.instance_path = str(overrides.pop("INSTANCE_PATH"))

@@ -23,20 +23,32 @@ class MalformedJSON(DomainError):
     code = "malformed_json"
 
 
+def _bearer_user() -> User:
+    header = request.headers.get("Authorization", "")
+    scheme, _, raw = header.partition(" ")
+    user = accounts.user_for_token(raw.strip()) if scheme.lower() == "bearer" else None
+    if user is None:
+        raise Unauthorized("Send a valid token: Authorization: Bearer <token>.")
+    g.api_user = user
+    return user
+
+
+def optional_user() -> User | None:
+    """The caller if they sent a token, None if they sent none; 401 for a bad token."""
+    if not request.headers.get("Authorization", "").strip():
+        return None
+    return _bearer_user()
+
+
 def token_required(*roles: str) -> Callable[[F], F]:
     """Require a valid bearer token; with ``roles``, also one of those roles (else 403)."""
 
     def decorator(view: F) -> F:
         @wraps(view)
         def wrapped(*args: Any, **kwargs: Any) -> Any:
-            header = request.headers.get("Authorization", "")
-            scheme, _, raw = header.partition(" ")
-            user = accounts.user_for_token(raw.strip()) if scheme.lower() == "bearer" else None
-            if user is None:
-                raise Unauthorized("Send a valid token: Authorization: Bearer <token>.")
+            user = _bearer_user()
             if roles and user.role not in roles:
                 raise Forbidden("Your role can't do this.")
-            g.api_user = user
             return view(*args, **kwargs)
 
         return wrapped  # type: ignore[return-value]
@@ -49,8 +61,12 @@ def api_user() -> User:
     return user
 
 
-def _location(loc: tuple[Any, ...]) -> str:
-    return ".".join(str(part) for part in loc) or "body"
+def _field_problems(exc: PydanticValidationError, where: str) -> dict[str, list[str]]:
+    fields: dict[str, list[str]] = {}
+    for problem in exc.errors(include_url=False, include_context=False):
+        name = ".".join(str(part) for part in problem["loc"]) or where
+        fields.setdefault(name, []).append(problem["msg"])
+    return fields
 
 
 def parse_body(model: type[M]) -> M:
@@ -63,7 +79,21 @@ def parse_body(model: type[M]) -> M:
     try:
         return model.model_validate(data)
     except PydanticValidationError as exc:
-        fields: dict[str, list[str]] = {}
-        for problem in exc.errors(include_url=False, include_context=False):
-            fields.setdefault(_location(problem["loc"]), []).append(problem["msg"])
-        raise ValidationFailed("Some fields need attention.", fields) from exc
+        raise ValidationFailed("Some fields need attention.", _field_problems(exc, "body")) from exc
+
+
+def parse_optional_body(model: type[M]) -> M:
+    """Like parse_body, but an empty body means an empty object."""
+    if not request.get_data(cache=True).strip():
+        return model()
+    return parse_body(model)
+
+
+def parse_query(model: type[M]) -> M:
+    """Parse the query string into ``model`` (empty values count as absent); 422 if invalid."""
+    data = {key: value for key, value in request.args.items() if value.strip()}
+    try:
+        return model.model_validate(data)
+    except PydanticValidationError as exc:
+        fields = _field_problems(exc, "query")
+        raise ValidationFailed("Please check the query parameters.", fields) from exc

@@ -6,16 +6,20 @@ time zone) and always returned in UTC with "Z".
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import replace
 
-import sqlalchemy as sa
 from flask import jsonify, request
 from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
-from volunteer_match.api.common import api_user, parse_body, token_required
-from volunteer_match.api.organizations import optional_user, parse_optional_body, parse_query
+from volunteer_match.api.common import (
+    api_user,
+    optional_user,
+    parse_body,
+    parse_optional_body,
+    parse_query,
+    token_required,
+)
 from volunteer_match.api.schemas import (
     CancelShiftIn,
     ListingOut,
@@ -33,10 +37,8 @@ from volunteer_match.api.schemas import (
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     Opportunity,
-    RequestStatus,
     Role,
     Shift,
-    ShiftRequest,
     ShiftStatus,
     User,
 )
@@ -46,21 +48,8 @@ from volunteer_match.services.opportunities import OpportunityInput
 STAFF = Role.ORGANIZATION.value
 
 
-def _waitlists(shift_ids: Iterable[int]) -> dict[int, int]:
-    """How many requests wait for a place, per shift."""
-    rows = db.session.execute(
-        sa.select(ShiftRequest.shift_id, sa.func.count(ShiftRequest.id))
-        .where(
-            ShiftRequest.shift_id.in_(list(shift_ids)),
-            ShiftRequest.status == RequestStatus.WAITLISTED.value,
-        )
-        .group_by(ShiftRequest.shift_id)
-    )
-    return {shift_id: count for shift_id, count in rows}
-
-
 def _shift_outs(items: list[Shift]) -> list[ShiftOut]:
-    waiting = _waitlists(s.id for s in items) if items else {}
+    waiting = shifts.waitlist_counts([s.id for s in items])
     return [
         ShiftOut(
             id=s.id,

@@ -9,6 +9,21 @@ from flask import current_app
 
 from volunteer_match.services.errors import ValidationFailed
 
+COMMON_ZONES = {
+    "America/New_York": "Eastern time (New York)",
+    "America/Chicago": "Central time (Chicago)",
+    "America/Denver": "Mountain time (Denver)",
+    "America/Phoenix": "Arizona (Phoenix)",
+    "America/Los_Angeles": "Pacific time (Los Angeles)",
+    "America/Anchorage": "Alaska (Anchorage)",
+    "Pacific/Honolulu": "Hawaii (Honolulu)",
+}
+
+
+def zone_label(name: str) -> str:
+    """'Eastern time (New York)', or the zone's own name for less common zones."""
+    return COMMON_ZONES.get(name) or name.replace("_", " ")
+
 
 def zone(name: str | None) -> ZoneInfo:
     """The named zone, or the deployment's default for an empty or unknown name."""
@@ -40,6 +55,18 @@ def format_span(start: datetime, end: datetime, local_zone: ZoneInfo) -> str:
     return f"{day}, {_clock(a)} – {_clock(b)} {b.tzname()}"
 
 
+def format_moment(moment: datetime, local_zone: ZoneInfo) -> str:
+    """'Tue 2 Dec, 5:00 pm EST' in the reader's zone."""
+    a = moment.astimezone(local_zone)
+    return f"{a:%a} {a.day} {a:%b}, {_clock(a)} {a.tzname()}"
+
+
+def minute_label(minute: int) -> str:
+    """Minutes since midnight as '5:30 pm' (1440 reads '12:00 am', the end of the day)."""
+    hour, minutes = divmod(minute, 60)
+    suffix = "am" if hour < 12 or hour == 24 else "pm"
+    return f"{hour % 12 or 12}:{minutes:02d} {suffix}"
+
+
 def _clock(moment: datetime) -> str:
-    hour = moment.hour % 12 or 12
-    return f"{hour}:{moment.minute:02d} {'am' if moment.hour < 12 else 'pm'}"
+    return minute_label(moment.hour * 60 + moment.minute)

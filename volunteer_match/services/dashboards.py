@@ -19,7 +19,7 @@ from volunteer_match.models import (
     utcnow,
 )
 from volunteer_match.services.opportunities import of_organization
-from volunteer_match.services.organizations import organization_of
+from volunteer_match.services.organizations import awaiting_verification, organization_of
 
 
 @dataclass(frozen=True)
@@ -48,9 +48,7 @@ def site_counts() -> SiteCounts:
         )
         or 0,
         organizations_to_verify=db.session.scalar(
-            sa.select(sa.func.count(Organization.id)).where(
-                Organization.verified_at.is_(None), Organization.rejected_at.is_(None)
-            )
+            sa.select(sa.func.count(Organization.id)).where(awaiting_verification())
         )
         or 0,
         volunteers=db.session.scalar(

@@ -105,7 +105,7 @@ def _check(query: SearchQuery) -> None:
     if not 1 <= query.per_page <= MAX_PER_PAGE:
         problems["per_page"] = [f"Choose 1 to {MAX_PER_PAGE} per page."]
     if query.within_km is not None and not 0 < query.within_km <= 500:
-        problems["within_km"] = ["Choose a distance between 1 and 500 km."]
+        problems["within_km"] = ["Choose a distance of more than 0 and up to 500 km."]
     if problems:
         raise ValidationFailed("Please check the search.", problems)
 
@@ -127,7 +127,11 @@ def search(query: SearchQuery, origin: tuple[float, float] | None = None) -> Lis
     )
     base = (
         sa.select(
-            Opportunity.id, Opportunity.latitude, Opportunity.longitude, next_start.c.next_start
+            Opportunity.id,
+            Opportunity.latitude,
+            Opportunity.longitude,
+            Opportunity.virtual,
+            next_start.c.next_start,
         )
         .join(Organization, Organization.id == Opportunity.organization_id)
         .outerjoin(next_start, next_start.c.opportunity_id == Opportunity.id)
@@ -136,11 +140,11 @@ def search(query: SearchQuery, origin: tuple[float, float] | None = None) -> Lis
     rows = db.session.execute(base).all()
     ranked = []
     for row in rows:
-        distance = None
+        distance = None  # virtual roles need no travel: the distance limit never drops them
         if origin and row.latitude is not None and row.longitude is not None:
             distance = geo.distance_km(origin, (row.latitude, row.longitude))
         too_far = distance is None or distance > (query.within_km or 0)
-        if query.within_km is not None and origin is not None and too_far:
+        if query.within_km is not None and origin is not None and too_far and not row.virtual:
             continue
         ranked.append((row.id, row.next_start, distance))
     if origin is not None:

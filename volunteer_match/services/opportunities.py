@@ -191,6 +191,10 @@ def of_organization(organization_id: int) -> list[Opportunity]:
         db.session.scalars(
             sa.select(Opportunity)
             .where(Opportunity.organization_id == organization_id)
-            .order_by(Opportunity.status.desc(), Opportunity.title, Opportunity.id)
+            .order_by(
+                (Opportunity.status == OpportunityStatus.OPEN.value).desc(),
+                Opportunity.title,
+                Opportunity.id,
+            )
         )
     )

@@ -122,13 +122,18 @@ def _require_reviewer(user: User) -> None:
         raise Forbidden("Only coordinators and admins verify organizations.")
 
 
+def awaiting_verification() -> sa.ColumnElement[bool]:
+    """Neither verified nor turned down (editing after a rejection puts it back here)."""
+    return sa.and_(Organization.verified_at.is_(None), Organization.rejected_at.is_(None))
+
+
 def verification_queue(user: User) -> list[Organization]:
     """Organizations waiting for a decision, oldest first."""
     _require_reviewer(user)
     return list(
         db.session.scalars(
             sa.select(Organization)
-            .where(Organization.verified_at.is_(None), Organization.rejected_at.is_(None))
+            .where(awaiting_verification())
             .order_by(Organization.created_at, Organization.id)
         )
     )

@@ -24,6 +24,7 @@ from volunteer_match.services.errors import Conflict, NotFound, ValidationFailed
 MAX_LENGTH = timedelta(hours=24)
 MAX_CAPACITY = 1000
 MAX_WEEKS = 52
+REASON_MAX = 500
 LIVE_STATUSES = (
     RequestStatus.PENDING.value,
     RequestStatus.APPROVED.value,
@@ -131,7 +132,9 @@ def cancel(user: User, shift_id: int, reason: str = "") -> Shift:
     shift = get_managed(user, shift_id)
     if shift.status == ShiftStatus.CANCELLED.value:
         raise Conflict("This shift is already cancelled.")
-    reason = reason.strip()[:500]
+    reason = reason.strip()
+    if len(reason) > REASON_MAX:
+        raise ValidationFailed.on("reason", f"Keep the reason under {REASON_MAX} characters.")
     shift.status = ShiftStatus.CANCELLED.value
     shift.cancelled_at = utcnow()
     shift.cancel_reason = reason or None
@@ -156,6 +159,21 @@ def cancel(user: User, shift_id: int, reason: str = "") -> Shift:
     db.session.flush()
     audit.record("shift.cancelled", actor=user, subject=shift, told=len(requests))
     return shift
+
+
+def waitlist_counts(shift_ids: list[int]) -> dict[int, int]:
+    """How many requests wait for a place, per shift (shifts with none are left out)."""
+    if not shift_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(ShiftRequest.shift_id, sa.func.count(ShiftRequest.id))
+        .where(
+            ShiftRequest.shift_id.in_(shift_ids),
+            ShiftRequest.status == RequestStatus.WAITLISTED.value,
+        )
+        .group_by(ShiftRequest.shift_id)
+    )
+    return {shift_id: count for shift_id, count in rows}
 
 
 def upcoming(opportunity: Opportunity, limit: int = 50) -> list[Shift]:

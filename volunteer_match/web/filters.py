@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask_login import current_user
 
 from volunteer_match.models.opportunity import FIT_LABELS
 from volunteer_match.models.organization import KIND_LABELS, OrganizationKind
 from volunteer_match.models.volunteer import GOALS
+from volunteer_match.services import notifications
 
 
 def kind_label(value: str) -> str:
@@ -24,7 +26,15 @@ def fit_label(value: str) -> str:
     return FIT_LABELS.get(value, value)
 
 
+def unread_notifications() -> int:
+    """For the header: how many notifications the signed-in person hasn't read."""
+    if not current_user.is_authenticated:
+        return 0
+    return notifications.unread_count(current_user)
+
+
 def register(app: Flask) -> None:
+    app.add_template_global(unread_notifications)
     app.add_template_filter(kind_label)
     app.add_template_filter(goal_label)
     app.add_template_filter(fit_label)

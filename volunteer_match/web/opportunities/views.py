@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,7 +16,6 @@ from volunteer_match.services.errors import DomainError
 from volunteer_match.web import show_errors_on_form
 from volunteer_match.web.opportunities import bp
 from volunteer_match.web.opportunities.forms import FILTER_NAMES, SearchForm
-from volunteer_match.web.profile.forms import zone_label
 
 PER_PAGE = 20
 PAGE_LINKS_AROUND = 2
@@ -41,12 +39,6 @@ def _origin(profile: VolunteerProfile | None) -> tuple[float, float] | None:
 
 def _zone(profile: VolunteerProfile | None) -> ZoneInfo:
     return clock.zone(profile.timezone if profile else None)
-
-
-def starts_label(moment: datetime, zone: ZoneInfo) -> str:
-    """'Tue 2 Dec, 5:00 pm EST' in the reader's zone (the start of clock.format_span)."""
-    local = moment.astimezone(zone)
-    return clock.format_span(local, local, zone).split(" – ")[0] + f" {local.tzname()}"
 
 
 def page_numbers(current: int, last: int) -> list[int | None]:
@@ -87,9 +79,9 @@ def browse() -> ResponseReturnValue:
         "opportunities/browse.html",
         form=form,
         results=results,
-        zone_name=zone_label(zone.key),
+        zone_name=clock.zone_label(zone.key),
         has_origin=origin is not None,
-        starts_label=lambda moment: starts_label(moment, zone),
+        starts_label=lambda moment: clock.format_moment(moment, zone),
         page_numbers=page_numbers,
         page_url=_page_url,
     )
@@ -116,6 +108,6 @@ def show(opportunity_id: int) -> ResponseReturnValue:
         attributes=[FIT_LABELS[name] for name, on in opportunity.attributes().items() if on],
         distance=distance,
         upcoming=upcoming,
-        zone_name=zone_label(zone.key),
+        zone_name=clock.zone_label(zone.key),
         can_manage=opportunities.can_manage(viewer, opportunity),
     )

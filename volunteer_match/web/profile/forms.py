@@ -26,6 +26,7 @@ from wtforms.validators import Length, Optional
 
 from volunteer_match.models import FIT_ATTRIBUTES, GOALS, VolunteerProfile
 from volunteer_match.models.opportunity import FIT_LABELS
+from volunteer_match.services import clock
 from volunteer_match.services.profiles import MAX_TRAVEL_KM, ProfileInput, Window
 from volunteer_match.services.text import TAG_MAX, split_tags
 
@@ -46,15 +47,6 @@ SLOTS = (
     Slot("afternoon", "Afternoon", "12–5 pm", 12 * 60, 17 * 60),
     Slot("evening", "Evening", "5–9 pm", 17 * 60, 21 * 60),
 )
-COMMON_ZONES = {
-    "America/New_York": "Eastern time (New York)",
-    "America/Chicago": "Central time (Chicago)",
-    "America/Denver": "Mountain time (Denver)",
-    "America/Phoenix": "Arizona (Phoenix)",
-    "America/Los_Angeles": "Pacific time (Los Angeles)",
-    "America/Anchorage": "Alaska (Anchorage)",
-    "Pacific/Honolulu": "Hawaii (Honolulu)",
-}
 FIT_CHOICES = [
     SelectChoice("any", "Doesn't matter"),
     SelectChoice("prefer", "I'd prefer it"),
@@ -93,31 +85,21 @@ def cells_from_windows(windows: list[Window]) -> list[str]:
     return ticked
 
 
-def _clock(minute: int) -> str:
-    hour, minutes = divmod(minute, 60)
-    suffix = "am" if hour < 12 or hour == 24 else "pm"
-    return f"{hour % 12 or 12}:{minutes:02d} {suffix}"
-
-
 def off_grid(windows: list[Window]) -> list[str]:
     """Saved windows the grid can't show exactly, in words: 'Saturday 9:00 am – 2:00 pm'."""
     edges = {slot.start_minute for slot in SLOTS} | {slot.end_minute for slot in SLOTS}
     return [
-        f"{DAYS[w.weekday]} {_clock(w.start_minute)} – {_clock(w.end_minute)}"
+        f"{DAYS[w.weekday]} {clock.minute_label(w.start_minute)}"
+        f" – {clock.minute_label(w.end_minute)}"
         for w in windows
         if w.start_minute not in edges or w.end_minute not in edges
     ]
 
 
-def zone_label(name: str) -> str:
-    """'Eastern time (New York)', or the zone's own name for less common zones."""
-    return COMMON_ZONES.get(name) or name.replace("_", " ")
-
-
 def zone_choices(saved: str | None) -> list[SelectChoice]:
-    choices = [SelectChoice(name, label) for name, label in COMMON_ZONES.items()]
-    if saved and saved not in COMMON_ZONES:
-        choices.append(SelectChoice(saved, zone_label(saved)))
+    choices = [SelectChoice(name, label) for name, label in clock.COMMON_ZONES.items()]
+    if saved and saved not in clock.COMMON_ZONES:
+        choices.append(SelectChoice(saved, clock.zone_label(saved)))
     return choices
 
 
