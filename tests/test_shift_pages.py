@@ -55,7 +55,7 @@ def day_label(day: date) -> str:
 def test_a_weekly_series_of_twelve_shifts_in_one_post(client: FlaskClient) -> None:
     _, opportunity = staff_with_opportunity(client)
     form_page = page_of(client.get(f"/opportunities/{opportunity.id}/shifts/new"))
-    assert "When, in America/New York time" in form_page
+    assert "When — Eastern time (New York)" in form_page
     response = post(
         client, f"/opportunities/{opportunity.id}/shifts/new", shift_form(repeat_weekly="12")
     )

@@ -139,14 +139,14 @@ def verification_queue(user: User) -> list[Organization]:
     )
 
 
-def _staff_ids(organization: Organization) -> list[int]:
-    return list(
-        db.session.scalars(
-            sa.select(OrganizationMember.user_id).where(
-                OrganizationMember.organization_id == organization.id
-            )
+def _tell_staff(organization: Organization, kind: str, message: str) -> None:
+    staff_ids = db.session.scalars(
+        sa.select(OrganizationMember.user_id).where(
+            OrganizationMember.organization_id == organization.id
         )
     )
+    for staff_id in staff_ids:
+        notifications.notify(staff_id, kind, message, f"/organizations/{organization.id}")
 
 
 def _reviewable(user: User, organization_id: int) -> Organization:
@@ -165,13 +165,11 @@ def verify(user: User, organization_id: int) -> Organization:
     organization.verified_by_id = user.id
     organization.rejected_at = None
     organization.rejection_reason = None
-    for staff_id in _staff_ids(organization):
-        notifications.notify(
-            staff_id,
-            "organization.verified",
-            f"{organization.name} is verified: volunteers can now see your opportunities.",
-            f"/organizations/{organization.id}",
-        )
+    _tell_staff(
+        organization,
+        "organization.verified",
+        f"{organization.name} is verified: volunteers can now see your opportunities.",
+    )
     db.session.flush()
     audit.record("organization.verified", actor=user, subject=organization)
     return organization
@@ -188,13 +186,11 @@ def reject(user: User, organization_id: int, reason: str) -> Organization:
         raise Conflict("This organization is already verified.")
     organization.rejected_at = utcnow()
     organization.rejection_reason = reason
-    for staff_id in _staff_ids(organization):
-        notifications.notify(
-            staff_id,
-            "organization.rejected",
-            f"We couldn't verify {organization.name} yet: {reason}",
-            f"/organizations/{organization.id}",
-        )
+    _tell_staff(
+        organization,
+        "organization.rejected",
+        f"We couldn't verify {organization.name} yet: {reason}",
+    )
     db.session.flush()
     audit.record("organization.rejected", actor=user, subject=organization)
     return organization

@@ -8,7 +8,7 @@ from flask_login import current_user
 from volunteer_match.models.opportunity import FIT_LABELS
 from volunteer_match.models.organization import KIND_LABELS, OrganizationKind
 from volunteer_match.models.volunteer import GOALS
-from volunteer_match.services import notifications
+from volunteer_match.services import clock, notifications
 
 
 def kind_label(value: str) -> str:
@@ -38,3 +38,4 @@ def register(app: Flask) -> None:
     app.add_template_filter(kind_label)
     app.add_template_filter(goal_label)
     app.add_template_filter(fit_label)
+    app.add_template_filter(clock.zone_label, "zone_label")
