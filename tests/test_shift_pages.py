@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import login, make_user
+from tests.conftest import csrf_token, login, make_user
 from tests.test_organization_pages import add_opportunity, new_organization, page_of, post
 from volunteer_match.extensions import db
-from volunteer_match.models import Notification, Opportunity, Shift, ShiftRequest, User
+from volunteer_match.models import Notification, Opportunity, Shift, ShiftRequest, User, utcnow
 from volunteer_match.services import shifts
 from volunteer_match.services.shifts import ShiftInput
 
@@ -74,6 +74,16 @@ def test_a_weekly_series_of_twelve_shifts_in_one_post(client: FlaskClient) -> No
     for week in range(12):
         assert f"{day_label(soon() + timedelta(weeks=week))}, 5:00 pm – 9:00 pm E" in page
     assert page.count("Cancel the shift") == 12
+
+    # Once verified, a volunteer sees all twelve on the opportunity page, with places left.
+    opportunity.organization.verified_at = utcnow()
+    db.session.commit()
+    client.post("/logout", data={"csrf_token": csrf_token(client, "/")})
+    login(client, make_user("volunteer").email)
+    public = page_of(client.get(f"/opportunities/{opportunity.id}"))
+    for week in range(12):
+        assert f"{day_label(soon() + timedelta(weeks=week))}, 5:00 pm – 9:00 pm E" in public
+    assert public.count("places left") == 12
 
 
 def test_an_end_before_the_start_is_an_overnight_shift(client: FlaskClient) -> None:
