@@ -8,27 +8,18 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from volunteer_match.matching.attributes import FIT_ATTRIBUTES, FIT_LABELS
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.organization import Organization
 
-# Recovery-fit attributes: facts about a place that help a person judge whether it suits them.
-FIT_ATTRIBUTES = (
-    "substance_free",
-    "peer_support_on_site",
-    "no_background_check",
-    "wheelchair_accessible",
-    "team_based",
-    "training_provided",
-)
-
-FIT_LABELS = {
-    "substance_free": "Substance-free setting",
-    "peer_support_on_site": "Peer support on site",
-    "no_background_check": "No background check",
-    "wheelchair_accessible": "Wheelchair accessible",
-    "team_based": "Work as part of a team",
-    "training_provided": "Training provided",
-}
+__all__ = [
+    "FIT_ATTRIBUTES",
+    "FIT_LABELS",
+    "Opportunity",
+    "OpportunityStatus",
+    "Shift",
+    "ShiftStatus",
+]
 
 
 class OpportunityStatus(StrEnum):

@@ -11,16 +11,11 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from volunteer_match.matching.attributes import GOALS
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.user import User
 
-GOALS = {
-    "job_skills": "Build job skills",
-    "routine": "Routine and structure",
-    "give_back": "Give back",
-    "meet_people": "Meet people",
-    "explore_career": "Explore a career",
-}
+__all__ = ["GOALS", "AvailabilityWindow", "VolunteerProfile"]
 
 
 class VolunteerProfile(Base):

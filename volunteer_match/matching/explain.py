@@ -1,0 +1,89 @@
+"""Reasons in plain words that a person can check against the listing and their profile."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from volunteer_match.matching import weights as w
+from volunteer_match.matching.attributes import FIT_LABELS, GOALS
+from volunteer_match.matching.features import Listing, Volunteer, Window
+from volunteer_match.matching.vocabulary import RELATED
+
+if TYPE_CHECKING:
+    from volunteer_match.matching.index import MatchIndex
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def clock(minute: int) -> str:
+    """540 -> '9 am', 1050 -> '5:30 pm', 1440 -> 'midnight'."""
+    if minute in (0, 1440):
+        return "midnight"
+    hour, rest = divmod(minute, 60)
+    suffix = "am" if hour < 12 else "pm"
+    text = str(hour % 12 or 12) + (f":{rest:02d}" if rest else "")
+    return f"{text} {suffix}"
+
+
+def window_words(window: Window) -> str:
+    start, end = clock(window.start_minute), clock(window.end_minute)
+    if start.endswith(end[-2:]) and end != "midnight":  # "5 – 9 pm" rather than "5 pm – 9 pm"
+        start = start[:-3]
+    return f"{DAY_NAMES[window.weekday]} {start}–{end}"
+
+
+def _concept_reason(own: Mapping[str, str], listing: Listing, lead: str) -> str | None:
+    """'You listed cooking: this role involves food prep' for the strongest shared concept."""
+    shared = [(hit.weight, concept) for concept, hit in listing.concepts.items() if concept in own]
+    if shared:
+        _, concept = max(shared)
+        phrase = listing.concepts[concept].phrase.lower()
+        return f"{lead} {own[concept]}: this role involves {phrase}"
+    for concept, typed in own.items():
+        near = [c for c in RELATED.get(concept, ()) if c in listing.concepts]
+        if near:
+            phrase = listing.concepts[near[0]].phrase.lower()
+            return f"Close to your {typed}: this role involves {phrase}"
+    return None
+
+
+def _fitting_window(index: MatchIndex, volunteer: Volunteer, shift_row: int) -> Window | None:
+    if not volunteer.windows:
+        return None
+    starts, ends = index.week_minutes(volunteer.timezone)
+    start, end = int(starts[shift_row]), int(ends[shift_row])
+    for window in volunteer.windows:
+        low = window.weekday * 1440 + window.start_minute
+        if low <= start and end <= window.weekday * 1440 + window.end_minute:
+            return window
+    return None
+
+
+def explain(
+    index: MatchIndex, volunteer: Volunteer, listing: Listing, shift_row: int, km: float | None
+) -> list[str]:
+    reasons: list[str] = []
+    for own, lead in ((volunteer.skills, "You listed"), (volunteer.interests, "You care about")):
+        reason = _concept_reason(own, listing, lead)
+        if reason:
+            reasons.append(reason)
+    for name in sorted(volunteer.must_have):
+        reasons.append(f"{FIT_LABELS[name]}, as you asked")
+    window = _fitting_window(index, volunteer, shift_row)
+    if window is not None:
+        reasons.append(f"Fits your {window_words(window)} availability")
+    if listing.virtual:
+        reasons.append("Virtual: you can do it from home")
+    elif km is not None:
+        where = f"your ZIP code {volunteer.postcode}" if volunteer.postcode else "you"
+        reasons.append(f"{km:.1f} km from {where}")
+    if "training_provided" in listing.attributes and volunteer.goals & {
+        "job_skills",
+        "explore_career",
+    }:
+        goal = "job_skills" if "job_skills" in volunteer.goals else "explore_career"
+        reasons.append(f"Training provided: good for your goal to {GOALS[goal].lower()}")
+    if not reasons:
+        reasons.append("Open now, with places free")
+    return reasons[: w.MAX_REASONS]
