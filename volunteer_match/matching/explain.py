@@ -33,18 +33,28 @@ def window_words(window: Window) -> str:
     return f"{DAY_NAMES[window.weekday]} {start}–{end}"
 
 
-def _concept_reason(own: Mapping[str, str], listing: Listing, lead: str) -> str | None:
-    """'You listed cooking: this role involves food prep' for the strongest shared concept."""
+LEADS = {
+    "skills": ("You listed {typed}: this role involves {phrase}",
+               "Close to what you listed ({typed}): this role involves {phrase}"),
+    "interests": ("You care about {typed}: this role involves {phrase}",
+                  "Linked to {typed}, which you care about: this role involves {phrase}"),
+}  # fmt: skip
+
+
+def _concept_reason(own: Mapping[str, str], listing: Listing, kind: str) -> tuple[str, str] | None:
+    """('You listed cooking: this role involves food prep', phrase) for the strongest shared
+    concept, or a related one."""
+    direct, related = LEADS[kind]
     shared = [(hit.weight, concept) for concept, hit in listing.concepts.items() if concept in own]
     if shared:
         _, concept = max(shared)
         phrase = listing.concepts[concept].phrase.lower()
-        return f"{lead} {own[concept]}: this role involves {phrase}"
+        return direct.format(typed=own[concept], phrase=phrase), phrase
     for concept, typed in own.items():
         near = [c for c in RELATED.get(concept, ()) if c in listing.concepts]
         if near:
             phrase = listing.concepts[near[0]].phrase.lower()
-            return f"Close to your {typed}: this role involves {phrase}"
+            return related.format(typed=typed, phrase=phrase), phrase
     return None
 
 
@@ -64,10 +74,12 @@ def explain(
     index: MatchIndex, volunteer: Volunteer, listing: Listing, shift_row: int, km: float | None
 ) -> list[str]:
     reasons: list[str] = []
-    for own, lead in ((volunteer.skills, "You listed"), (volunteer.interests, "You care about")):
-        reason = _concept_reason(own, listing, lead)
-        if reason:
-            reasons.append(reason)
+    phrases: set[str] = set()
+    for own, kind in ((volunteer.skills, "skills"), (volunteer.interests, "interests")):
+        found = _concept_reason(own, listing, kind)
+        if found and found[1] not in phrases:  # one piece of evidence, said once
+            reasons.append(found[0])
+            phrases.add(found[1])
     for name in sorted(volunteer.must_have):
         reasons.append(f"{FIT_LABELS[name]}, as you asked")
     window = _fitting_window(index, volunteer, shift_row)

@@ -44,7 +44,7 @@ def _fit(index: MatchIndex, rows: np.ndarray, vector: dict[int, float]) -> np.nd
     return np.minimum(raw, 1.0)
 
 
-def distances_km(index: MatchIndex, volunteer: Volunteer, rows: np.ndarray) -> np.ndarray:
+def distances_km(index: MatchIndex, volunteer: Volunteer, rows: slice | np.ndarray) -> np.ndarray:
     assert volunteer.latitude is not None and volunteer.longitude is not None
     lat1, lon1 = np.radians(volunteer.latitude), np.radians(volunteer.longitude)
     lat2, lon2 = index.listing_lat[rows], index.listing_lon[rows]
@@ -55,16 +55,19 @@ def distances_km(index: MatchIndex, volunteer: Volunteer, rows: np.ndarray) -> n
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(h))
 
 
-def _listing_filter(index: MatchIndex, volunteer: Volunteer) -> tuple[np.ndarray, np.ndarray]:
-    """Listings the person could go to, and each one's distance (NaN when unknown)."""
-    m = index.n_listings
-    rows = np.arange(m)
-    ok = index.listing_visible[:m].copy()
+Rows = slice | np.ndarray
+
+
+def _listing_filter(
+    index: MatchIndex, volunteer: Volunteer, rows: Rows
+) -> tuple[np.ndarray, np.ndarray]:
+    """Which of ``rows`` the person could go to, and each one's distance (NaN if unknown)."""
+    ok = index.listing_visible[rows].copy()
     must = attribute_mask(volunteer.must_have)
     if must:
-        ok &= (index.listing_attributes[:m] & must) == must
-    virtual = index.listing_virtual[:m]
-    distance = np.full(m, np.nan)
+        ok &= (index.listing_attributes[rows] & must) == must
+    virtual = index.listing_virtual[rows]
+    distance = np.full(len(ok), np.nan)
     if volunteer.has_location:
         distance = distances_km(index, volunteer, rows)
         travel = volunteer.travel_km if volunteer.travel_km is not None else w.DEFAULT_TRAVEL_KM
@@ -75,16 +78,19 @@ def _listing_filter(index: MatchIndex, volunteer: Volunteer) -> tuple[np.ndarray
     return ok, distance
 
 
-def _shift_filter(
-    index: MatchIndex, volunteer: Volunteer, listing_ok: np.ndarray, now: int
-) -> np.ndarray:
-    n = index.n_shifts
-    ok = index.shift_active[:n] & (index.shift_starts[:n] > now) & (index.shift_free[:n] > 0)
-    ok &= listing_ok[index.shift_listing[:n]]
-    ok[index.shift_rows(volunteer.requested_shift_ids)] = False
+def _shift_filter(index: MatchIndex, volunteer: Volunteer, shifts: Rows, now: int) -> np.ndarray:
+    """Which of ``shifts`` are open, future, free, not yet asked for, and in the person's week."""
+    ok = index.shift_active[shifts] & (index.shift_starts[shifts] > now)
+    ok &= index.shift_free[shifts] > 0
+    requested = index.shift_rows(volunteer.requested_shift_ids)
+    if requested and isinstance(shifts, slice):
+        ok[requested] = False
+    elif requested:
+        ok &= ~np.isin(np.asarray(shifts), requested)
     if volunteer.windows:
-        starts, ends = index.week_minutes(volunteer.timezone)
-        fits = np.zeros(n, dtype=bool)
+        all_starts, all_ends = index.week_minutes(volunteer.timezone)
+        starts, ends = all_starts[shifts], all_ends[shifts]
+        fits = np.zeros(len(ok), dtype=bool)
         for window in volunteer.windows:
             low = window.weekday * MINUTES_PER_DAY + window.start_minute
             high = window.weekday * MINUTES_PER_DAY + window.end_minute
@@ -133,7 +139,8 @@ def _distance_fit(volunteer: Volunteer, virtual: np.ndarray, distance: np.ndarra
 
 def scores(index: MatchIndex, volunteer: Volunteer, rows: np.ndarray, counts: np.ndarray,
            distance: np.ndarray) -> np.ndarray:  # fmt: skip
-    """Soft score 0-100 of each listing row (counts: fitting shifts per row)."""
+    """Soft score 0-100 of each listing row (counts: fitting shifts per row; distance per row
+    of the same ``rows``)."""
     skill = _fit(index, rows, concept_weights(index, volunteer.skills))
     interest = _fit(index, rows, concept_weights(index, volunteer.interests))
     attrs = index.listing_attributes[rows]
@@ -143,7 +150,7 @@ def scores(index: MatchIndex, volunteer: Volunteer, rows: np.ndarray, counts: np
         + w.INTEREST * interest
         + w.GOAL * _goal_fit(volunteer, attrs, counts, skill)
         + w.PREFERENCE * _preference_fit(volunteer, attrs)
-        + w.DISTANCE * _distance_fit(volunteer, virtual, distance[rows])
+        + w.DISTANCE * _distance_fit(volunteer, virtual, distance)
     )
     connections = index.listing_connections[rows]
     spread = 1.0 - w.SPREAD_MAX * connections / (connections + w.SPREAD_HALF)
@@ -152,14 +159,16 @@ def scores(index: MatchIndex, volunteer: Volunteer, rows: np.ndarray, counts: np
 
 def rank(index: MatchIndex, volunteer: Volunteer, now: int, limit: int = 20) -> list[Match]:
     """The best ``limit`` opportunities for one person, each with its soonest fitting shift."""
-    listing_ok, distance = _listing_filter(index, volunteer)
-    shift_ok = _shift_filter(index, volunteer, listing_ok, now)
+    everything = slice(0, index.n_listings)
+    listing_ok, distance = _listing_filter(index, volunteer, everything)
+    shift_ok = _shift_filter(index, volunteer, slice(0, index.n_shifts), now)
+    shift_ok &= listing_ok[index.shift_listing[: index.n_shifts]]
     fitting = np.flatnonzero(shift_ok)
     if fitting.size == 0 or limit <= 0:
         return []
     counts = np.bincount(index.shift_listing[fitting], minlength=index.n_listings)
     rows = np.flatnonzero(counts)
-    score = scores(index, volunteer, rows, counts[rows], distance)
+    score = scores(index, volunteer, rows, counts[rows], distance[rows])
     if len(rows) > limit:
         threshold = np.partition(score, len(score) - limit)[len(score) - limit]
         keep = score >= threshold
@@ -167,26 +176,60 @@ def rank(index: MatchIndex, volunteer: Volunteer, now: int, limit: int = 20) -> 
     order = np.lexsort((index.listing_ids[rows], -score))[:limit]
     top_rows = rows[order]
     soonest = _soonest_shifts(index, fitting, top_rows)
-    results = []
-    for row, row_score in zip(top_rows, score[order], strict=True):
-        shift_row = soonest[row]
-        listing = index.listings[row]
-        km = None if np.isnan(distance[row]) or listing.virtual else round(float(distance[row]), 1)
-        results.append(
-            Match(
-                shift_id=int(index.shift_ids[shift_row]),
-                opportunity_id=listing.opportunity_id,
-                title=listing.title,
-                organization=listing.organization,
-                starts_at=int(index.shift_starts[shift_row]),
-                ends_at=int(index.shift_ends[shift_row]),
-                score=float(row_score),
-                reasons=explain(index, volunteer, listing, shift_row, km),
-                distance_km=km,
-                more_shifts=int(counts[row]) - 1,
-            )
-        )
-    return results
+    return [
+        _match(index, volunteer, row, soonest[row], float(row_score), distance[row], counts[row])
+        for row, row_score in zip(top_rows, score[order], strict=True)
+    ]
+
+
+def _match(
+    index: MatchIndex,
+    volunteer: Volunteer,
+    row: int,
+    shift_row: int,
+    score: float,
+    distance: float,
+    fitting_shifts: int,
+) -> Match:
+    listing = index.listings[row]
+    km = None if np.isnan(distance) or listing.virtual else round(float(distance), 1)
+    return Match(
+        shift_id=int(index.shift_ids[shift_row]),
+        opportunity_id=listing.opportunity_id,
+        title=listing.title,
+        organization=listing.organization,
+        starts_at=int(index.shift_starts[shift_row]),
+        ends_at=int(index.shift_ends[shift_row]),
+        score=score,
+        reasons=explain(index, volunteer, listing, shift_row, km),
+        distance_km=km,
+        more_shifts=int(fitting_shifts) - 1,
+    )
+
+
+def rank_candidates(
+    index: MatchIndex, volunteers: list[Volunteer], opportunity_id: int, now: int, limit: int = 20
+) -> list[tuple[Volunteer, Match]]:
+    """The other way round: people ranked for one opportunity, by the same rules and score."""
+    row = index.listing_row(opportunity_id)
+    if row is None:
+        return []
+    rows = np.array([row])
+    shift_rows = np.flatnonzero(index.shift_listing[: index.n_shifts] == row)
+    found: list[tuple[float, int, Volunteer, Match]] = []
+    for volunteer in volunteers:
+        listing_ok, distance = _listing_filter(index, volunteer, rows)
+        if not listing_ok[0] or shift_rows.size == 0:
+            continue
+        fitting = shift_rows[_shift_filter(index, volunteer, shift_rows, now)]
+        if fitting.size == 0:
+            continue
+        score = float(scores(index, volunteer, rows, np.array([fitting.size]), distance)[0])
+        first = fitting[np.lexsort((index.shift_ids[fitting], index.shift_starts[fitting]))[0]]
+        match = _match(index, volunteer, row, int(first), score, distance[0], fitting.size)
+        found.append((-score, volunteer.id, volunteer, match))
+    found.sort(key=lambda item: (item[0], item[1]))
+    return [(volunteer, match) for _, _, volunteer, match in found[:limit]]
 
 
 def _soonest_shifts(index: MatchIndex, fitting: np.ndarray, rows: np.ndarray) -> dict[int, int]:

@@ -121,6 +121,7 @@ SKILLS: dict[str, list[str]] = {
         "cabinets",
         "shelves building",
         "craft improvements",
+        "interior design",
     ],
     "painting": [
         "house painting",

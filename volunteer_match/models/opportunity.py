@@ -49,6 +49,8 @@ class Opportunity(Base):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     skills: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     interests: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # What the matcher read in the listing when it was saved: concept -> [weight, phrase].
+    concepts: Mapped[dict[str, list]] = mapped_column(sa.JSON, default=dict)
     substance_free: Mapped[bool] = mapped_column(default=False)
     peer_support_on_site: Mapped[bool] = mapped_column(default=False)
     no_background_check: Mapped[bool] = mapped_column(default=False)
@@ -64,7 +66,7 @@ class Opportunity(Base):
     status: Mapped[str] = mapped_column(sa.String(10), default=OpportunityStatus.OPEN.value)
     source_ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     organization: Mapped[Organization] = relationship()
     shifts: Mapped[list[Shift]] = relationship(
@@ -100,6 +102,7 @@ class Shift(Base):
     cancelled_at: Mapped[datetime | None]
     cancel_reason: Mapped[str | None] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     opportunity: Mapped[Opportunity] = relationship(back_populates="shifts")
 

@@ -52,6 +52,7 @@ class Organization(Base):
     rejection_reason: Mapped[str | None] = mapped_column(sa.Text)
     source_ref: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow, index=True)
 
     members: Mapped[list[OrganizationMember]] = relationship(
         back_populates="organization", cascade="all, delete-orphan", passive_deletes=True

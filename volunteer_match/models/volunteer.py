@@ -33,6 +33,9 @@ class VolunteerProfile(Base):
     skills: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     interests: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     goals: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
+    # What the matcher understood, saved with the profile: concept -> the words typed.
+    skill_concepts: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
+    interest_concepts: Mapped[dict[str, str]] = mapped_column(sa.JSON, default=dict)
     postcode: Mapped[str | None] = mapped_column(sa.String(10))
     latitude: Mapped[float | None]  # coarse: the postcode's centre, never a street address
     longitude: Mapped[float | None]

@@ -18,13 +18,11 @@ from volunteer_match.extensions import db
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     GOALS,
-    AvailabilityWindow,
     Organization,
     Role,
     User,
-    VolunteerProfile,
 )
-from volunteer_match.services import accounts, demo_nyc, geo
+from volunteer_match.services import accounts, demo_nyc, profiles
 
 ADMIN_EMAIL = "admin@example.org"
 COORDINATOR_EMAIL = "coordinator@example.org"
@@ -134,39 +132,35 @@ def _minutes(clock: str) -> int:
     return int(hours) * 60 + int(minutes)
 
 
-def availability_windows(entries: list[str]) -> list[AvailabilityWindow]:
+def availability_windows(entries: list[str]) -> list[profiles.Window]:
     """``["Sat 09:00-14:00", ...]`` to weekly windows (Monday = 0)."""
     windows = []
     for entry in entries:
         day, span = entry.split()
         start, end = span.split("-")
-        windows.append(
-            AvailabilityWindow(
-                weekday=WEEKDAYS.index(day), start_minute=_minutes(start), end_minute=_minutes(end)
-            )
-        )
+        windows.append(profiles.Window(WEEKDAYS.index(day), _minutes(start), _minutes(end)))
     return windows
 
 
 def _volunteer(data: dict[str, Any], password: str) -> User:
+    """Sign up as any volunteer would, then fill in the profile through the same service."""
     user = accounts.register(
         accounts.Registration(data["email"], password, data["display_name"], Role.VOLUNTEER.value)
     )
-    profile = db.session.scalar(
-        sa.select(VolunteerProfile).where(VolunteerProfile.user_id == user.id)
+    profiles.update(
+        user,
+        profiles.ProfileInput(
+            skills=list(data["skills"]),
+            interests=list(data["interests"]),
+            goals=list(data["goals"]),
+            availability=availability_windows(data["availability"]),
+            postcode=data["postcode"],
+            travel_km=float(data["travel_km"]),
+            virtual_ok=data["virtual_ok"],
+            preferences=list(data["preferences"]),
+            must_have=list(data["must_have"]),
+            findable_by_organizations=data["findable_by_organizations"],
+            share_email_with_organizations=data["share_email_with_organizations"],
+        ),
     )
-    assert profile is not None
-    coordinates = geo.resolve_postcode(data["postcode"])
-    profile.skills = list(data["skills"])
-    profile.interests = list(data["interests"])
-    profile.goals = list(data["goals"])
-    profile.postcode = data["postcode"]
-    profile.latitude, profile.longitude = coordinates if coordinates else (None, None)
-    profile.travel_km = float(data["travel_km"])
-    profile.virtual_ok = data["virtual_ok"]
-    profile.preferences = list(data["preferences"])
-    profile.must_have = list(data["must_have"])
-    profile.findable_by_organizations = data["findable_by_organizations"]
-    profile.share_email_with_organizations = data["share_email_with_organizations"]
-    profile.availability = availability_windows(data["availability"])
     return user

@@ -29,7 +29,7 @@ from volunteer_match.models import (
     User,
     utcnow,
 )
-from volunteer_match.services import geo
+from volunteer_match.services import geo, opportunities
 from volunteer_match.services.errors import ValidationFailed
 
 CSV_PATH = Path(__file__).parent.parent / "data" / "nyc_service_volunteer_opportunities.csv"
@@ -197,7 +197,7 @@ def _opportunity(
 ) -> Opportunity:
     text = f"{row['title']} {row['summary']}"
     fits = {name: rng.random() < rate for name, rate in FIT_RATES.items()}
-    return Opportunity(
+    opportunity = Opportunity(
         organization=organization,
         title=row["title"].strip()[:200],
         description=row["summary"].strip(),
@@ -210,6 +210,8 @@ def _opportunity(
         **fits,
         **_place(row, locate),
     )
+    opportunities.read_concepts(opportunity)
+    return opportunity
 
 
 def _capacity(row: Row) -> int:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from volunteer_match.extensions import db
+from volunteer_match.matching.lexicon import lexicon
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     Opportunity,
@@ -131,6 +132,14 @@ def _checked(data: OpportunityInput) -> tuple[OpportunityInput, tuple[float, flo
     return cleaned, coordinates
 
 
+def read_concepts(opportunity: Opportunity) -> None:
+    """Let the matcher read the listing once, when it is saved (never when ranking)."""
+    hits = lexicon().concepts_in_listing(
+        opportunity.title, opportunity.description, opportunity.skills, opportunity.interests
+    )
+    opportunity.concepts = {concept: [hit.weight, hit.phrase] for concept, hit in hits.items()}
+
+
 def _apply(opportunity: Opportunity, data: OpportunityInput, coords: tuple | None) -> None:
     opportunity.title = data.title
     opportunity.description = data.description
@@ -143,6 +152,7 @@ def _apply(opportunity: Opportunity, data: OpportunityInput, coords: tuple | Non
     opportunity.postcode = data.postcode
     opportunity.latitude, opportunity.longitude = coords or (None, None)
     opportunity.min_age = data.min_age
+    read_concepts(opportunity)
 
 
 def create(user: User, organization_id: int, data: OpportunityInput) -> Opportunity:

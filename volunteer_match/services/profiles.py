@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from volunteer_match.extensions import db
+from volunteer_match.matching.lexicon import lexicon
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     GOALS,
@@ -83,6 +84,13 @@ def get(user: User) -> VolunteerProfile:
     return profile
 
 
+def read_concepts(profile: VolunteerProfile) -> None:
+    """What the matcher understands of the person's own words, read when they save."""
+    words = lexicon()
+    profile.skill_concepts = words.concepts_in_entries(profile.skills)
+    profile.interest_concepts = words.concepts_in_entries(profile.interests)
+
+
 def merge_windows(windows: list[Window]) -> list[Window]:
     """Sort windows and join the ones that touch or overlap on the same day."""
     merged: list[Window] = []
@@ -144,6 +152,7 @@ def update(user: User, data: ProfileInput) -> VolunteerProfile:
 
     profile.skills = lists["skills"]
     profile.interests = lists["interests"]
+    read_concepts(profile)
     profile.goals = [goal for goal in GOALS if goal in data.goals]
     profile.availability = [
         AvailabilityWindow(weekday=w.weekday, start_minute=w.start_minute, end_minute=w.end_minute)
