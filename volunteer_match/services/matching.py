@@ -51,20 +51,21 @@ class _State:
     lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-_states: dict[str, _State] = {}
 _states_lock = threading.Lock()
+EXTENSION_KEY = "volunteer_match.match_index"
 
 
 def _state() -> _State:
-    key = current_app.config["SQLALCHEMY_DATABASE_URI"]
+    """This app's index (one per process and app, shared by its request threads)."""
     with _states_lock:
-        return _states.setdefault(key, _State())
+        state: _State = current_app.extensions.setdefault(EXTENSION_KEY, _State())
+        return state
 
 
 def forget_index() -> None:
-    """Drop this database's index (tests, or after a bulk load); the next ranking rebuilds."""
+    """Drop the index (after a bulk load, say); the next ranking rebuilds it."""
     with _states_lock:
-        _states.pop(current_app.config["SQLALCHEMY_DATABASE_URI"], None)
+        current_app.extensions.pop(EXTENSION_KEY, None)
 
 
 def listing_of(opportunity: Opportunity, organization: Organization, connections: int) -> Listing:
