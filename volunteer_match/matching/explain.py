@@ -34,24 +34,34 @@ def window_words(window: Window) -> str:
 
 
 LEADS = {
-    "skills": ("You listed {typed}: this role involves {phrase}",
-               "Close to what you listed ({typed}): this role involves {phrase}"),
-    "interests": ("You care about {typed}: this role involves {phrase}",
-                  "Linked to {typed}, which you care about: this role involves {phrase}"),
+    "skills": ("You listed {typed}, and this role mentions “{phrase}”",
+               "Close to {typed}, which you listed: this role mentions “{phrase}”"),
+    "interests": ("You care about {typed}, and this role mentions “{phrase}”",
+                  "Linked to {typed}, which you care about: this role mentions “{phrase}”"),
 }  # fmt: skip
 
 
-def _concept_reason(own: Mapping[str, str], listing: Listing, kind: str) -> tuple[str, str] | None:
-    """('You listed cooking: this role involves food prep', phrase) for the strongest shared
+def _concept_reason(
+    own: Mapping[str, str], listing: Listing, kind: str, used: set[str]
+) -> tuple[str, str] | None:
+    """('You listed cooking, and this role mentions “food prep”', phrase) for the strongest shared
     concept, or a related one."""
     direct, related = LEADS[kind]
-    shared = [(hit.weight, concept) for concept, hit in listing.concepts.items() if concept in own]
+    shared = [
+        (hit.weight, concept)
+        for concept, hit in listing.concepts.items()
+        if concept in own and hit.phrase not in used
+    ]
     if shared:
         _, concept = max(shared)
         phrase = listing.concepts[concept].phrase.lower()
         return direct.format(typed=own[concept], phrase=phrase), phrase
     for concept, typed in own.items():
-        near = [c for c in RELATED.get(concept, ()) if c in listing.concepts]
+        near = [
+            c
+            for c in RELATED.get(concept, ())
+            if c in listing.concepts and listing.concepts[c].phrase not in used
+        ]
         if near:
             phrase = listing.concepts[near[0]].phrase.lower()
             return related.format(typed=typed, phrase=phrase), phrase
@@ -76,8 +86,8 @@ def explain(
     reasons: list[str] = []
     phrases: set[str] = set()
     for own, kind in ((volunteer.skills, "skills"), (volunteer.interests, "interests")):
-        found = _concept_reason(own, listing, kind)
-        if found and found[1] not in phrases:  # one piece of evidence, said once
+        found = _concept_reason(own, listing, kind, phrases)  # each piece of evidence once
+        if found:
             reasons.append(found[0])
             phrases.add(found[1])
     for name in sorted(volunteer.must_have):
@@ -89,7 +99,7 @@ def explain(
         reasons.append("Virtual: you can do it from home")
     elif km is not None:
         where = f"your ZIP code {volunteer.postcode}" if volunteer.postcode else "you"
-        reasons.append(f"{km:.1f} km from {where}")
+        reasons.append(f"Under 1 km from {where}" if km < 1 else f"{km:.1f} km from {where}")
     if "training_provided" in listing.attributes and volunteer.goals & {
         "job_skills",
         "explore_career",
