@@ -16,7 +16,7 @@ from tests.conftest import POSTGRES_URL, base_config, requires_postgres
 from volunteer_match import create_app
 from volunteer_match.config import normalise_database_url
 from volunteer_match.extensions import db
-from volunteer_match.models import Base
+from volunteer_match.models import Base, Opportunity, VolunteerProfile
 
 
 def upgrade_and_compare(database_url: str, instance: Path) -> list:
@@ -111,4 +111,57 @@ def test_migrated_schema_refuses_a_second_live_request_for_a_shift(tmp_path: Pat
             conn.execute(insert, {"status": "approved", "now": now})
         with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as conn:
             conn.execute(sa.text("UPDATE shift SET filled = 3 WHERE id = 1"))
+        db.engine.dispose()
+
+
+def test_upgrading_reads_concepts_of_listings_and_profiles_saved_before(tmp_path: Path) -> None:
+    """Migration 0002 lets the matcher read rows that existed before it (no re-save needed)."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    app = create_app(base_config(url, tmp_path))
+    now = "2030-01-01 10:00:00"
+    with app.app_context():
+        flask_migrate.upgrade(revision="0001")
+        with db.engine.begin() as conn:
+            conn.execute(
+                sa.text(
+                    "INSERT INTO user_account (id, email, password_hash, role, display_name,"
+                    " active, created_at) VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1,"
+                    " :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO volunteer_profile (id, user_id, skills, interests, goals,"
+                    " virtual_ok, timezone, preferences, must_have, findable_by_organizations,"
+                    " share_email_with_organizations, created_at, updated_at) VALUES (1, 1,"
+                    " '[\"cookin\"]', '[\"seniors\"]', '[]', 0, 'UTC', '[]', '[]', 0, 0, :now,"
+                    " :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO organization (id, name, kind, description, address, timezone,"
+                    " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
+                ),
+                {"now": now},
+            )
+            conn.execute(
+                sa.text(
+                    "INSERT INTO opportunity (id, organization_id, title, description, skills,"
+                    " interests, substance_free, peer_support_on_site, no_background_check,"
+                    " wheelchair_accessible, team_based, training_provided, virtual, address,"
+                    " status, created_at, updated_at) VALUES (1, 1, 'Kitchen Assistant',"
+                    " 'Serve food', '[]', '[]', 0, 0, 0, 0, 0, 0, 0, '', 'open', :now, :now)"
+                ),
+                {"now": now},
+            )
+        flask_migrate.upgrade()
+        opportunity = db.session.get(Opportunity, 1)
+        profile = db.session.get(VolunteerProfile, 1)
+        assert opportunity.concepts["cooking"] == [1.0, "kitchen assistant"]
+        assert profile.skill_concepts == {"cooking": "cookin"}
+        assert profile.interest_concepts == {"seniors": "seniors"}
+        db.session.remove()
         db.engine.dispose()
