@@ -56,6 +56,7 @@ def register_blueprints(app: Flask) -> None:
     from volunteer_match.web import filters
     from volunteer_match.web.auth import bp as auth_bp
     from volunteer_match.web.main import bp as main_bp
+    from volunteer_match.web.matches import bp as matches_bp
     from volunteer_match.web.notifications import bp as notifications_bp
     from volunteer_match.web.opportunities import bp as opportunities_bp
     from volunteer_match.web.organizations import bp as organizations_bp
@@ -69,6 +70,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(opportunities_bp)
     app.register_blueprint(profile_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(matches_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
     app.register_blueprint(api_bp)
     filters.register(app)

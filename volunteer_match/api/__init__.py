@@ -6,6 +6,7 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from volunteer_match.api import (  # noqa: E402, F401
     accounts,
+    matches,
     openapi,
     opportunities,
     organizations,

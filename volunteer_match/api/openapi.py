@@ -86,6 +86,14 @@ OPERATIONS = (
               errors=(401, 403)),
     Operation("put", "/me/profile", "Replace your volunteer profile", 200, s.ProfileOut,
               s.ProfileIn, errors=(400, 401, 403, 422)),
+    # matching
+    Operation("get", "/me/matches", "Opportunities ranked for you, best first, each with its "
+              "soonest fitting shift and the reasons (volunteer)", 200, s.MatchPageOut,
+              errors=(401, 403, 422), query=s.MatchParams),
+    Operation("get", "/opportunities/{opportunity_id}/candidates", "Volunteers who let "
+              "organizations find them, ranked for this opportunity (its organization, "
+              "coordinators, admins)", 200, s.CandidateListOut, errors=(401, 403, 404, 422),
+              query=s.MatchParams),
 )  # fmt: skip
 
 _PATH_PARAMETER = re.compile(r"{(\w+)}")

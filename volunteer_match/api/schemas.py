@@ -19,6 +19,7 @@ from pydantic import (
 
 from volunteer_match.models import GOALS, OrganizationKind
 from volunteer_match.services.listings import MAX_PER_PAGE
+from volunteer_match.services.matching import MAX_LIMIT as MATCH_LIMIT_MAX
 from volunteer_match.services.profiles import MAX_WINDOWS
 from volunteer_match.services.shifts import MAX_CAPACITY, MAX_WEEKS
 from volunteer_match.services.text import TAG_MAX, TAGS_MAX
@@ -375,3 +376,43 @@ class ProfileOut(BaseModel):
     findable_by_organizations: bool
     share_email_with_organizations: bool
     completeness: CompletenessOut
+
+
+# ---------------------------------------------------------------- matching
+
+
+class MatchParams(BaseModel):
+    """Query string of the match lists; unknown parameters are ignored."""
+
+    limit: int = Field(default=20, ge=1, le=MATCH_LIMIT_MAX, description="How many, best first")
+
+
+class MatchOut(BaseModel):
+    """One opportunity, with its soonest fitting shift and why it fits."""
+
+    shift_id: int
+    opportunity_id: int
+    title: str
+    organization: str
+    starts_at: UtcTime
+    ends_at: UtcTime
+    score: float = Field(description="0-100, higher fits better")
+    reasons: list[str]
+    distance_km: float | None = Field(default=None, exclude_if=_omit_none)
+    more_shifts: int = Field(description="Other shifts of this opportunity that also fit")
+
+
+class MatchPageOut(BaseModel):
+    items: list[MatchOut]
+    message: str | None = Field(
+        default=None, exclude_if=_omit_none, description="What to add to the profile to see more"
+    )
+
+
+class CandidateOut(MatchOut):
+    volunteer_id: int
+    display_name: str
+
+
+class CandidateListOut(BaseModel):
+    items: list[CandidateOut]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from volunteer_match.matching import weights as w
 from volunteer_match.matching.attributes import FIT_LABELS, GOALS
 from volunteer_match.matching.features import Listing, Volunteer, Window
+from volunteer_match.matching.lexicon import TITLE_WEIGHT
 from volunteer_match.matching.vocabulary import RELATED
 
 if TYPE_CHECKING:
@@ -57,10 +58,12 @@ def _concept_reason(
         phrase = listing.concepts[concept].phrase.lower()
         return direct.format(typed=own[concept], phrase=phrase), phrase
     for concept, typed in own.items():
-        near = [
+        near = [  # a related concept is weaker evidence: only when the title says it
             c
             for c in RELATED.get(concept, ())
-            if c in listing.concepts and listing.concepts[c].phrase not in used
+            if c in listing.concepts
+            and listing.concepts[c].weight >= TITLE_WEIGHT
+            and listing.concepts[c].phrase not in used
         ]
         if near:
             phrase = listing.concepts[near[0]].phrase.lower()
@@ -90,8 +93,6 @@ def explain(
         if found:
             reasons.append(found[0])
             phrases.add(found[1])
-    for name in sorted(volunteer.must_have):
-        reasons.append(f"{FIT_LABELS[name]}, as you asked")
     window = _fitting_window(index, volunteer, shift_row)
     if window is not None:
         reasons.append(f"Fits your {window_words(window)} availability")
@@ -100,12 +101,37 @@ def explain(
     elif km is not None:
         where = f"your ZIP code {volunteer.postcode}" if volunteer.postcode else "you"
         reasons.append(f"Under 1 km from {where}" if km < 1 else f"{km:.1f} km from {where}")
-    if "training_provided" in listing.attributes and volunteer.goals & {
-        "job_skills",
-        "explore_career",
-    }:
-        goal = "job_skills" if "job_skills" in volunteer.goals else "explore_career"
+    for name in sorted(volunteer.must_have):
+        reasons.append(f"{FIT_LABELS[name]}, as you asked")
+    career_goals = volunteer.goals & {"job_skills", "explore_career"}
+    if "training_provided" in listing.attributes and career_goals:
+        goal = min(career_goals)  # "explore_career" < "job_skills": a stable choice
         reasons.append(f"Training provided: good for your goal to {GOALS[goal].lower()}")
     if not reasons:
         reasons.append("Open now, with places free")
     return reasons[: w.MAX_REASONS]
+
+
+def explain_for_organization(
+    index: MatchIndex, volunteer: Volunteer, listing: Listing, shift_row: int
+) -> list[str]:
+    """Reasons an organization may read about a person who chose to be findable.
+
+    Never their ZIP code, distance, goals, causes or must-haves (a must-have such as a
+    substance-free setting could say more about a person than they chose to share), and
+    skills only in the vocabulary's own neutral words, not what the person typed.
+    """
+    reasons = []
+    shared = sorted(
+        (-listing.concepts[c].weight, c) for c in volunteer.skills if c in listing.concepts
+    )
+    for _, concept in shared[:2]:
+        phrase = listing.concepts[concept].phrase.lower()
+        reasons.append(f"Skills that fit: {concept} (this role mentions “{phrase}”)")
+    if _fitting_window(index, volunteer, shift_row) is not None:
+        reasons.append("Usually free at this shift's time")
+    if listing.virtual:
+        reasons.append("Open to virtual roles")
+    elif volunteer.has_location:
+        reasons.append("Within the distance they can travel")
+    return reasons[: w.MAX_REASONS] or ["Free at this time and open to this kind of role"]

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from english_words import get_english_words_set
 from rapidfuzz import fuzz, process
 
 from volunteer_match.matching import text, vocabulary
@@ -43,6 +44,7 @@ class Lexicon:
     known_words: dict[str, str] = field(default_factory=dict)  # typo key -> word
     keys: list[str] = field(default_factory=list)
     whole: dict[str, str] = field(default_factory=dict)  # "stem stem" -> concept
+    english: frozenset[str] = frozenset()  # real words: never "corrected" into others
 
     @classmethod
     def from_vocabulary(cls) -> Lexicon:
@@ -59,13 +61,20 @@ class Lexicon:
                 for word in tokens:
                     lexicon.known_words.setdefault(text.typo_key(word), word)
         lexicon.keys = sorted(lexicon.known_words)
+        lexicon.english = frozenset(get_english_words_set(["web2"], lower=True))
         return lexicon
+
+    def is_english(self, word: str) -> bool:
+        """A real word (or the stem of one): 'water' must not become 'waiter'."""
+        return word in self.english or text.stem(word) in self.english
 
     def correct(self, word: str, cutoff: int = WORD_CUTOFF) -> str:
         """The vocabulary word a misspelt word most likely means (or the word itself)."""
         key = text.typo_key(word)
-        if key in self.known_words or len(word) < MIN_FUZZY_WORD or not text.is_content_word(word):
-            return self.known_words.get(key, word)
+        if key in self.known_words:
+            return self.known_words[key]
+        if len(word) < MIN_FUZZY_WORD or not text.is_content_word(word) or self.is_english(word):
+            return word
         best = process.extractOne(key, self.keys, scorer=fuzz.ratio, score_cutoff=cutoff)
         return self.known_words[best[0]] if best else word
 

@@ -12,7 +12,7 @@ import numpy as np
 
 from volunteer_match.matching import weights as w
 from volunteer_match.matching.attributes import FIT_ATTRIBUTES
-from volunteer_match.matching.explain import explain
+from volunteer_match.matching.explain import explain, explain_for_organization
 from volunteer_match.matching.features import Match, Volunteer
 from volunteer_match.matching.index import MINUTES_PER_DAY, MatchIndex, attribute_mask
 from volunteer_match.matching.vocabulary import RELATED
@@ -190,6 +190,7 @@ def _match(
     score: float,
     distance: float,
     fitting_shifts: int,
+    for_organization: bool = False,
 ) -> Match:
     listing = index.listings[row]
     km = None if np.isnan(distance) or listing.virtual else round(float(distance), 1)
@@ -201,7 +202,11 @@ def _match(
         starts_at=int(index.shift_starts[shift_row]),
         ends_at=int(index.shift_ends[shift_row]),
         score=score,
-        reasons=explain(index, volunteer, listing, shift_row, km),
+        reasons=(
+            explain_for_organization(index, volunteer, listing, shift_row)
+            if for_organization
+            else explain(index, volunteer, listing, shift_row, km)
+        ),
         distance_km=km,
         more_shifts=int(fitting_shifts) - 1,
     )
@@ -210,7 +215,11 @@ def _match(
 def rank_candidates(
     index: MatchIndex, volunteers: list[Volunteer], opportunity_id: int, now: int, limit: int = 20
 ) -> list[tuple[Volunteer, Match]]:
-    """The other way round: people ranked for one opportunity, by the same rules and score."""
+    """The other way round: people ranked for one opportunity, by the same rules and score.
+
+    Their reasons are written for the organization and say only what it may know: which
+    skills fit (in the vocabulary's words) and that the time and place suit the person.
+    """
     row = index.listing_row(opportunity_id)
     if row is None:
         return []
@@ -226,7 +235,7 @@ def rank_candidates(
             continue
         score = float(scores(index, volunteer, rows, np.array([fitting.size]), distance)[0])
         first = fitting[np.lexsort((index.shift_ids[fitting], index.shift_starts[fitting]))[0]]
-        match = _match(index, volunteer, row, int(first), score, distance[0], fitting.size)
+        match = _match(index, volunteer, row, int(first), score, distance[0], fitting.size, True)
         found.append((-score, volunteer.id, volunteer, match))
     found.sort(key=lambda item: (item[0], item[1]))
     return [(volunteer, match) for _, _, volunteer, match in found[:limit]]

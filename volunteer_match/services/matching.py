@@ -216,11 +216,11 @@ class Candidate:
 
 def candidates_for(viewer: User, opportunity_id: int, limit: int = 20) -> list[Candidate]:
     """Volunteers who let organizations find them, ranked for one opportunity."""
-    opportunity = opportunities.get_for_viewer(opportunity_id, viewer)
-    if not (
-        opportunities.can_manage(viewer, opportunity)
-        or viewer.role in (Role.COORDINATOR.value, Role.ADMIN.value)
-    ):
+    if viewer.role == Role.ORGANIZATION.value:
+        opportunity = opportunities.get_managed(viewer, opportunity_id)  # not theirs: 404
+    elif viewer.role in (Role.COORDINATOR.value, Role.ADMIN.value):
+        opportunity = opportunities.get_for_viewer(opportunity_id, viewer)
+    else:
         raise Forbidden("Only its organization and coordinators see candidates.")
     rows = db.session.execute(
         sa.select(VolunteerProfile, User)

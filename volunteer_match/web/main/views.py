@@ -8,8 +8,11 @@ from flask_login import current_user, login_required
 
 from volunteer_match.auth_session import role_required
 from volunteer_match.models import Role
-from volunteer_match.services import clock, dashboards, profiles
+from volunteer_match.services import clock, dashboards, matching, profiles
 from volunteer_match.web.main import bp
+from volunteer_match.web.matches.views import shift_span
+
+DASHBOARD_MATCHES = 3
 
 DASHBOARDS = {
     Role.VOLUNTEER.value: "main.volunteer_dashboard",
@@ -35,7 +38,15 @@ def dashboard() -> ResponseReturnValue:
 def volunteer_dashboard() -> ResponseReturnValue:
     profile = dashboards.volunteer_profile(current_user)
     completeness = profiles.completeness(profile) if profile else None
-    return render_template("dashboard/volunteer.html", profile=profile, completeness=completeness)
+    zone = clock.zone(profile.timezone if profile else None)
+    return render_template(
+        "dashboard/volunteer.html",
+        profile=profile,
+        completeness=completeness,
+        matches=matching.matches_for(current_user, DASHBOARD_MATCHES),
+        zone_name=clock.zone_label(zone.key),
+        span=lambda match: shift_span(match, zone),
+    )
 
 
 @bp.route("/organization")
