@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import secrets
+import tempfile
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
+from volunteer_match import create_app
 from volunteer_match.extensions import db
-from volunteer_match.services import accounts, demo
+from volunteer_match.services import accounts, demo, evaluation
 from volunteer_match.services.errors import DomainError
+from volunteer_match.services.evaluation import NDCG_K, PRECISION_K, RANKER_LABELS
 
 users = AppGroup("users", help="Manage accounts.")
 
@@ -55,6 +61,61 @@ def seed_demo(if_empty: bool) -> None:
         click.echo(f"  {role:<13} {email}")
 
 
+match = AppGroup("match", help="Measure the matcher.")
+
+
+@match.command("evaluate", with_appcontext=False)
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--per-volunteer", is_flag=True, help="Also show each volunteer's figures.")
+def evaluate_matcher(file: Path, per_volunteer: bool) -> None:
+    """Score the matcher on a graded set FILE (JSON, like tests/data/dev_matching_set.json).
+
+    The set is loaded into a throwaway SQLite database, never the app's own.
+    """
+    try:
+        graded = evaluation.read_graded_set(file)
+    except evaluation.GradedSetError as error:
+        raise click.ClickException(f"Could not read the graded set: {error}") from error
+    with tempfile.TemporaryDirectory(prefix="volunteer-match-eval-") as tmp:
+        throwaway = create_app(
+            {
+                "SECRET_KEY": secrets.token_hex(32),
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/eval.sqlite3",
+                "INSTANCE_PATH": tmp,
+                "ARGON2_PROFILE": "CHEAPEST",
+                "REDIS_URL": None,
+                "RATELIMIT_STORAGE_URI": "memory://",
+            }
+        )
+        with throwaway.app_context():
+            try:
+                db.create_all()
+                result = evaluation.evaluate(graded)
+            except evaluation.GradedSetError as error:
+                raise click.ClickException(f"Could not load the graded set: {error}") from error
+            finally:
+                db.session.rollback()
+                db.session.remove()
+                db.engine.dispose()
+    _print_evaluation(result, per_volunteer)
+
+
+def _print_evaluation(result: evaluation.Evaluation, per_volunteer: bool) -> None:
+    click.echo(f"Graded set: {result.volunteers} volunteers, {result.listings} listings")
+    width = max(len(label) for label in RANKER_LABELS.values())
+    click.echo(f"{'ranker':<{width}}  NDCG@{NDCG_K}   P@{PRECISION_K}")
+    for name, label in RANKER_LABELS.items():
+        figures = result.means[name]
+        click.echo(f"{label:<{width}}  {figures.ndcg:7.3f}  {figures.precision:5.2f}")
+    if per_volunteer:
+        click.echo("")
+        click.echo(f"{'volunteer':<10} " + " ".join(f"{n[:12]:>12}" for n in RANKER_LABELS))
+        for row in result.rows:
+            cells = " ".join(f"{row.figures[n].ndcg:12.3f}" for n in RANKER_LABELS)
+            click.echo(f"{row.key:<10} {cells}   top: {', '.join(row.top)}")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(seed_demo)
+    app.cli.add_command(match)
