@@ -12,8 +12,8 @@ from tests.test_api_opportunities import error_of, fields_of
 from tests.test_browse_pages import add_shift, organization, post
 from tests.test_matches_pages import KITCHEN, PARK, kitchen, request_shift, volunteer
 from volunteer_match.extensions import db
-from volunteer_match.models import User
-from volunteer_match.services import opportunities
+from volunteer_match.models import Opportunity, User
+from volunteer_match.services import demo, opportunities
 
 MATCH_KEYS = {
     "shift_id",
@@ -196,3 +196,24 @@ def test_candidates_refuse_volunteers_other_organizations_and_unknown_ids(client
     assert missing.status_code == 404
     coordinator = make_user("coordinator")
     assert get_candidates(client, coordinator, 999999, status=404)["error"]["code"] == "not_found"
+
+
+def test_the_demo_volunteer_gets_ranked_matches_with_scores_and_reasons(app, client) -> None:
+    """On the seeded NYC demo data, the demo volunteer's matches are real, ranked, explained."""
+    demo.seed_demo(app.config["DEMO_PASSWORD"])
+    db.session.commit()
+    response = client.post(
+        "/api/v1/auth/token",
+        json={"email": "volunteer@example.org", "password": app.config["DEMO_PASSWORD"]},
+    )
+    headers = {"Authorization": f"Bearer {response.get_json()['token']}"}
+    items = client.get("/api/v1/me/matches?limit=10", headers=headers).get_json()["items"]
+    assert len(items) == 10
+    scores = [item["score"] for item in items]
+    assert scores == sorted(scores, reverse=True) and 0 < scores[-1] <= scores[0] <= 100
+    assert len({item["opportunity_id"] for item in items}) == 10  # one per opportunity
+    for item in items:
+        assert 1 <= len(item["reasons"]) <= 4
+        assert db.session.get(Opportunity, item["opportunity_id"]).substance_free  # a must
+        assert item["distance_km"] <= 8  # Riley travels up to 8 km
+    assert any("cooking" in reason for item in items for reason in item["reasons"])
