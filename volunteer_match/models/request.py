@@ -66,6 +66,8 @@ class ShiftRequest(Base):
         sa.ForeignKey("user_account.id", ondelete="SET NULL")
     )
     verified_at: Mapped[datetime | None]
+    reminder_sent_at: Mapped[datetime | None]
+    reminder_job_id: Mapped[str | None] = mapped_column(sa.String(64))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -34,6 +34,8 @@ class User(UserMixin, Base):
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]
+    # The private calendar feed: only a digest of its secret link is kept (revocable).
+    calendar_token_hash: Mapped[str | None] = mapped_column(sa.String(64), unique=True)
 
     tokens: Mapped[list[ApiToken]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
