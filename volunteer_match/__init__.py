@@ -40,13 +40,14 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 def register_extensions(app: Flask) -> None:
     from volunteer_match import auth_session
-    from volunteer_match.extensions import csrf, db, limiter, login_manager, migrate
+    from volunteer_match.extensions import csrf, db, limiter, login_manager, mail, migrate
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(MIGRATIONS_DIR), render_as_batch=True)
     csrf.init_app(app)
     limiter.init_app(app)
     login_manager.init_app(app)
+    mail.init_app(app)
     auth_session.configure(login_manager)
 
 

@@ -65,4 +65,11 @@ def from_environment(instance_path: Path, env: Mapping[str, str] | None = None) 
         "REMEMBER_COOKIE_HTTPONLY": True,
         "WTF_CSRF_TIME_LIMIT": None,
         "DEMO_PASSWORD": env.get("DEMO_PASSWORD", "volunteer-demo-2026"),
+        "MAIL_SERVER": env.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(env.get("MAIL_PORT", "587")),
+        "MAIL_USE_TLS": _flag(env, "MAIL_USE_TLS", True),
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_OUTBOX": env.get("MAIL_OUTBOX") or None,
+        "REMINDER_HOURS": int(env.get("REMINDER_HOURS", "24")),
     }

@@ -249,3 +249,17 @@ def _soonest_shifts(index: MatchIndex, fitting: np.ndarray, rows: np.ndarray) ->
     for shift_row in chosen[order]:
         soonest.setdefault(int(index.shift_listing[shift_row]), int(shift_row))
     return soonest
+
+
+def explain_shift(index: MatchIndex, volunteer: Volunteer, shift_id: int) -> list[str]:
+    """The reasons a person would see for one shift (e.g. beside their request in a queue)."""
+    shift_rows = index.shift_rows(frozenset({shift_id}))
+    if not shift_rows:
+        return []
+    shift_row = shift_rows[0]
+    row = int(index.shift_listing[shift_row])
+    listing = index.listings[row]
+    km = None
+    if volunteer.has_location and not listing.virtual and not np.isnan(index.listing_lat[row]):
+        km = round(float(distances_km(index, volunteer, np.array([row]))[0]), 1)
+    return explain(index, volunteer, listing, shift_row, km)

@@ -18,7 +18,7 @@ from volunteer_match.extensions import db
 from volunteer_match.matching.features import Listing, Match, Slot, Volunteer, Window
 from volunteer_match.matching.index import MatchIndex
 from volunteer_match.matching.lexicon import Hit
-from volunteer_match.matching.rank import rank, rank_candidates
+from volunteer_match.matching.rank import explain_shift, rank, rank_candidates
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     Opportunity,
@@ -233,3 +233,9 @@ def candidates_for(viewer: User, opportunity_id: int, limit: int = 20) -> list[C
         current_index(), volunteers, opportunity.id, int(utcnow().timestamp()), _limit(limit)
     )
     return [Candidate(v.id, people[v.id], match) for v, match in ranked]
+
+
+def reasons_for(volunteer: User, shift_id: int) -> list[str]:
+    """Why this shift suits this person, in the words their matches page would use."""
+    profile = profiles.get(volunteer)
+    return explain_shift(current_index(), volunteer_of(profile), shift_id)

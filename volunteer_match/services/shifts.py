@@ -18,7 +18,7 @@ from volunteer_match.models import (
     User,
     utcnow,
 )
-from volunteer_match.services import audit, clock, notifications, opportunities
+from volunteer_match.services import audit, clock, notifications, opportunities, reminders
 from volunteer_match.services.errors import Conflict, NotFound, ValidationFailed
 
 MAX_LENGTH = timedelta(hours=24)
@@ -121,8 +121,13 @@ def update(
             f"{shift.filled} volunteers are already approved for this shift, "
             f"so it needs at least {shift.filled} places.",
         )
+    raised = new_capacity > shift.capacity
     shift.starts_at, shift.ends_at, shift.capacity = start, end, new_capacity
     db.session.flush()
+    if raised:  # more places: the waiting list moves up, oldest first
+        from volunteer_match.services import requests
+
+        requests.promote_waitlist(shift.id)
     audit.record("shift.updated", actor=user, subject=shift)
     return shift
 
@@ -145,6 +150,7 @@ def cancel(user: User, shift_id: int, reason: str = "") -> Shift:
     ).all()
     title = shift.opportunity.title
     for request in requests:
+        reminders.unschedule(request)
         request.status = RequestStatus.CANCELLED.value
         request.cancelled_by_id = user.id
         request.cancel_reason = reason or "The organization cancelled this shift."

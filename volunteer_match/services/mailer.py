@@ -1,0 +1,40 @@
+"""Email. With MAIL_SERVER set, Flask-Mail sends it; in the embedded mode each message is
+written to the instance outbox folder instead (one .eml file each, viewable in dev)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from flask import current_app
+from flask_mail import Message
+
+from volunteer_match.extensions import mail
+from volunteer_match.models import utcnow
+
+SENDER = "Volunteer Match <hello@volunteer-match.example>"
+
+
+def outbox_dir() -> Path:
+    return Path(current_app.config.get("MAIL_OUTBOX") or Path(current_app.instance_path) / "outbox")
+
+
+def send(to: str, subject: str, body: str) -> Message:
+    message = Message(subject=subject, recipients=[to], body=body, sender=SENDER)
+    if current_app.config.get("MAIL_SERVER"):
+        mail.send(message)
+        return message
+    folder = outbox_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
+    slug = re.sub(r"[^a-z0-9]+", "-", subject.lower()).strip("-")[:40]
+    (folder / f"{stamp}-{slug}.eml").write_text(message.as_string(), encoding="utf-8")
+    return message
+
+
+def outbox(limit: int = 50) -> list[Path]:
+    """The newest messages in the outbox folder (embedded mode), newest first."""
+    folder = outbox_dir()
+    if not folder.exists():
+        return []
+    return sorted(folder.glob("*.eml"), reverse=True)[:limit]
