@@ -201,7 +201,7 @@ def create(
     _tell(
         request,
         "request.created",
-        f"You asked for the {title} shift. A coordinator will look at it soon.",
+        f"You asked for the {title} shift. We'll let you know soon.",
     )
     audit.record("request.created", actor=volunteer, subject=request)
     return request
@@ -285,8 +285,7 @@ def decline(coordinator: User, request_id: int, note: str) -> ShiftRequest:
     _tell(
         request,
         "request.declined",
-        f"Your request for the {title} shift wasn't approved this time. "
-        f"Your coordinator said: {note}",
+        f"Your request for the {title} shift wasn't approved this time. A note for you: {note}",
     )
     db.session.flush()
     audit.record("request.declined", actor=coordinator, subject=request)
