@@ -56,12 +56,15 @@ def register_blueprints(app: Flask) -> None:
     from volunteer_match.extensions import csrf
     from volunteer_match.web import filters
     from volunteer_match.web.auth import bp as auth_bp
+    from volunteer_match.web.calendar import bp as calendar_bp
+    from volunteer_match.web.caseload import bp as caseload_bp
     from volunteer_match.web.main import bp as main_bp
     from volunteer_match.web.matches import bp as matches_bp
     from volunteer_match.web.notifications import bp as notifications_bp
     from volunteer_match.web.opportunities import bp as opportunities_bp
     from volunteer_match.web.organizations import bp as organizations_bp
     from volunteer_match.web.profile import bp as profile_bp
+    from volunteer_match.web.requests import bp as requests_bp
     from volunteer_match.web.review import bp as review_bp
 
     app.register_blueprint(main_bp)
@@ -72,6 +75,9 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(profile_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(matches_bp)
+    app.register_blueprint(requests_bp)
+    app.register_blueprint(caseload_bp)
+    app.register_blueprint(calendar_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
     app.register_blueprint(api_bp)
     filters.register(app)

@@ -115,7 +115,24 @@ def _print_evaluation(result: evaluation.Evaluation, per_volunteer: bool) -> Non
             click.echo(f"{row.key:<10} {cells}   top: {', '.join(row.top)}")
 
 
+reminders = AppGroup("reminders", help="Shift reminders by email.")
+
+
+@reminders.command("send")
+def send_reminders() -> None:
+    """Send every reminder now due (24 hours before each approved shift); safe to repeat.
+
+    Without Redis, run this from cron every few minutes; a reminder never goes out twice.
+    """
+    from volunteer_match.services import reminders as reminder_service
+
+    sent = reminder_service.send_due()
+    db.session.commit()
+    click.echo(f"Sent {sent} reminder{'' if sent == 1 else 's'}.")
+
+
 def register(app: Flask) -> None:
     app.cli.add_command(users)
     app.cli.add_command(seed_demo)
     app.cli.add_command(match)
+    app.cli.add_command(reminders)

@@ -6,9 +6,11 @@ bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 from volunteer_match.api import (  # noqa: E402, F401
     accounts,
+    caseload,
     matches,
     openapi,
     opportunities,
     organizations,
     profile,
+    requests,
 )

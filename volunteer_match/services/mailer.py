@@ -4,6 +4,7 @@ written to the instance outbox folder instead (one .eml file each, viewable in d
 from __future__ import annotations
 
 import re
+import secrets
 from pathlib import Path
 
 from flask import current_app
@@ -28,7 +29,8 @@ def send(to: str, subject: str, body: str) -> Message:
     folder.mkdir(parents=True, exist_ok=True)
     stamp = utcnow().strftime("%Y%m%dT%H%M%S%f")
     slug = re.sub(r"[^a-z0-9]+", "-", subject.lower()).strip("-")[:40]
-    (folder / f"{stamp}-{slug}.eml").write_text(message.as_string(), encoding="utf-8")
+    name = f"{stamp}-{secrets.token_hex(3)}-{slug}.eml"  # never overwrites another message
+    (folder / name).write_text(message.as_string(), encoding="utf-8")
     return message
 
 

@@ -9,6 +9,7 @@ conditional UPDATE first, so a reminder goes out at most once, whoever gets ther
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
@@ -57,13 +58,19 @@ def unschedule(request: ShiftRequest) -> None:
     request.reminder_job_id = None
 
 
+def _day_word(starts_at: datetime, zone: ZoneInfo) -> str:
+    """'Today', 'Tomorrow' or 'Coming up', by the calendar where the shift happens."""
+    days = (starts_at.astimezone(zone).date() - utcnow().astimezone(zone).date()).days
+    return {0: "Today", 1: "Tomorrow"}.get(days, "Coming up")
+
+
 def _reminder_text(request: ShiftRequest) -> tuple[str, str]:
     shift = request.shift
     opportunity = shift.opportunity
     zone = clock.zone(opportunity.organization.timezone)
     when = clock.format_span(shift.starts_at, shift.ends_at, zone)
     where = "online" if opportunity.virtual else (opportunity.address or opportunity.postcode or "")
-    subject = f"Tomorrow: {opportunity.title}"
+    subject = f"{_day_word(shift.starts_at, zone)}: {opportunity.title}"
     body = (
         f"Hello {request.volunteer.display_name},\n\n"
         f"A friendly reminder: you're on the {opportunity.title} shift with "

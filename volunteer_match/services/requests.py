@@ -19,6 +19,7 @@ import sqlalchemy as sa
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     CoordinatorLink,
+    Opportunity,
     RequestStatus,
     Role,
     Shift,
@@ -210,6 +211,12 @@ def create(
 # -- deciding -------------------------------------------------------------------------------
 
 
+def _lock_shift(shift_id: int) -> None:
+    """Take the shift's row lock first, so approvals, cancels and promotions of one shift
+    happen one after another (PostgreSQL; SQLite already runs writers one at a time)."""
+    db.session.execute(sa.select(Shift.id).where(Shift.id == shift_id).with_for_update())
+
+
 def _claim_place(shift_id: int) -> bool:
     """Take one free place, or report that the shift is full (one conditional UPDATE)."""
     result = db.session.execute(
@@ -243,6 +250,9 @@ def approve(coordinator: User, request_id: int, note: str = "") -> ShiftRequest:
     """Approve, or waitlist when the shift is full."""
     request = _reviewable(coordinator, request_id)
     note = _note(note, required=False)
+    _lock_shift(request.shift_id)
+    if request.shift.starts_at <= utcnow():
+        raise Conflict("This shift has already started.")
     _transition(request, (S.PENDING.value,), S.WAITLISTED.value)
     if _claim_place(request.shift_id):
         _transition(request, (S.WAITLISTED.value,), S.APPROVED.value)
@@ -263,12 +273,12 @@ def approve(coordinator: User, request_id: int, note: str = "") -> ShiftRequest:
     return request
 
 
-def _note(note: str, required: bool) -> str:
+def _note(note: str, required: bool, field: str = "note") -> str:
     note = (note or "").strip()
     if required and not note:
-        raise ValidationFailed.on("note", "Add a short, kind note saying why.")
+        raise ValidationFailed.on(field, "Add a short, kind note saying why.")
     if len(note) > NOTE_MAX:
-        raise ValidationFailed.on("note", f"Keep the note under {NOTE_MAX} characters.")
+        raise ValidationFailed.on(field, f"Keep it under {NOTE_MAX} characters.")
     return note
 
 
@@ -294,7 +304,7 @@ def decline(coordinator: User, request_id: int, note: str) -> ShiftRequest:
 
 def send_message(coordinator: User, request_id: int, text: str) -> ShiftRequest:
     request = _reviewable(coordinator, request_id)
-    text = _note(text, required=True)
+    text = _note(text, required=True, field="text")
     _tell(request, "request.message", f"{coordinator.display_name} wrote: {text}")
     audit.record("request.messaged", actor=coordinator, subject=request)
     return request
@@ -302,6 +312,7 @@ def send_message(coordinator: User, request_id: int, text: str) -> ShiftRequest:
 
 def promote_waitlist(shift_id: int) -> list[ShiftRequest]:
     """Fill freed places with the oldest waitlisted requests, telling each person."""
+    _lock_shift(shift_id)
     promoted: list[ShiftRequest] = []
     while True:
         oldest = db.session.scalar(
@@ -332,6 +343,9 @@ def cancel(actor: User, request_id: int, reason: str = "") -> ShiftRequest:
         raise Forbidden("The volunteer or the organization cancels a request.")
     if len(reason) > NOTE_MAX:
         raise ValidationFailed.on("reason", f"Keep the reason under {NOTE_MAX} characters.")
+    _lock_shift(request.shift_id)
+    if request.status == S.APPROVED.value and request.shift.starts_at <= utcnow():
+        raise Conflict("This shift has started: the organization records what happened.")
     was = request.status
     _transition(request, LIVE, S.CANCELLED.value)
     request.cancelled_by_id, request.cancel_reason = actor.id, reason or None
@@ -415,6 +429,35 @@ def queue(coordinator: User, status: str = S.PENDING.value) -> list[ShiftRequest
     )
 
 
+def for_organization(staff: User, status: str | None = None) -> sa.Select:
+    """Requests for the shifts of the staff member's own organization, soonest shift first
+    (a query, so callers can count and page it)."""
+    organization = organizations.own_organization(staff)
+    query = (
+        sa.select(ShiftRequest)
+        .join(Shift)
+        .join(Opportunity)
+        .where(Opportunity.organization_id == organization.id)
+    )
+    if status is not None:
+        query = query.where(ShiftRequest.status == status)
+    return query.order_by(Shift.starts_at, ShiftRequest.created_at, ShiftRequest.id)
+
+
+def verified_hours(volunteer: User) -> list[ShiftRequest]:
+    """Attended shifts with hours, oldest first: the person's verified record."""
+    return list(
+        db.session.scalars(
+            sa.select(ShiftRequest)
+            .join(Shift)
+            .where(
+                ShiftRequest.volunteer_id == volunteer.id, ShiftRequest.status == S.ATTENDED.value
+            )
+            .order_by(Shift.starts_at, ShiftRequest.id)
+        )
+    )
+
+
 def of_volunteer(volunteer: User) -> list[ShiftRequest]:
     return list(
         db.session.scalars(
@@ -435,13 +478,10 @@ def roster(viewer: User, shift_id: int) -> list[ShiftRequest]:
         shifts.get_managed(viewer, shift_id)
     elif viewer.role not in REVIEWERS:
         raise Forbidden("Rosters are for the organization and coordinators.")
-    return list(
-        db.session.scalars(
-            sa.select(ShiftRequest)
-            .where(
-                ShiftRequest.shift_id == shift_id,
-                ShiftRequest.status.in_((S.APPROVED.value, S.ATTENDED.value, S.NO_SHOW.value)),
-            )
-            .order_by(ShiftRequest.created_at, ShiftRequest.id)
-        )
+    query = sa.select(ShiftRequest).where(
+        ShiftRequest.shift_id == shift_id,
+        ShiftRequest.status.in_((S.APPROVED.value, S.ATTENDED.value, S.NO_SHOW.value)),
     )
+    if viewer.role in REVIEWERS:  # a coordinator sees only people they may still see
+        query = query.where(reviewable_by(viewer))
+    return list(db.session.scalars(query.order_by(ShiftRequest.created_at, ShiftRequest.id)))

@@ -121,12 +121,18 @@ def update(
             f"{shift.filled} volunteers are already approved for this shift, "
             f"so it needs at least {shift.filled} places.",
         )
-    raised = new_capacity > shift.capacity
+    raised, moved = new_capacity > shift.capacity, start != shift.starts_at
     shift.starts_at, shift.ends_at, shift.capacity = start, end, new_capacity
     db.session.flush()
-    if raised:  # more places: the waiting list moves up, oldest first
-        from volunteer_match.services import requests
+    from volunteer_match.services import requests
 
+    if moved:  # reminders follow the shift to its new time
+        for request in requests.roster(user, shift.id):
+            if request.status == RequestStatus.APPROVED.value:
+                reminders.unschedule(request)
+                request.reminder_sent_at = None
+                reminders.schedule(request)
+    if raised:  # more places: the waiting list moves up, oldest first
         requests.promote_waitlist(shift.id)
     audit.record("shift.updated", actor=user, subject=shift)
     return shift
@@ -180,6 +186,23 @@ def waitlist_counts(shift_ids: list[int]) -> dict[int, int]:
         .group_by(ShiftRequest.shift_id)
     )
     return {shift_id: count for shift_id, count in rows}
+
+
+def recent(opportunity: Opportunity, days: int = 14) -> list[Shift]:
+    """Shifts that started in the last ``days`` days, newest first: where attendance is due."""
+    now = utcnow()
+    return list(
+        db.session.scalars(
+            sa.select(Shift)
+            .where(
+                Shift.opportunity_id == opportunity.id,
+                Shift.status == ShiftStatus.SCHEDULED.value,
+                Shift.starts_at <= now,
+                Shift.starts_at > now - timedelta(days=days),
+            )
+            .order_by(Shift.starts_at.desc(), Shift.id)
+        )
+    )
 
 
 def upcoming(opportunity: Opportunity, limit: int = 50) -> list[Shift]:

@@ -11,11 +11,12 @@ from flask_login import current_user
 
 from volunteer_match.models import Role, User, VolunteerProfile
 from volunteer_match.models.opportunity import FIT_LABELS
-from volunteer_match.services import clock, dashboards, geo, listings, opportunities, shifts
+from volunteer_match.services import clock, dashboards, geo, listings, opportunities
 from volunteer_match.services.errors import DomainError
 from volunteer_match.web import show_errors_on_form
 from volunteer_match.web.opportunities import bp
 from volunteer_match.web.opportunities.forms import FILTER_NAMES, SearchForm
+from volunteer_match.web.requests.common import upcoming_shifts
 
 PER_PAGE = 20
 PAGE_LINKS_AROUND = 2
@@ -98,16 +99,12 @@ def show(opportunity_id: int) -> ResponseReturnValue:
     if origin and not opportunity.virtual and opportunity.latitude is not None:
         assert opportunity.longitude is not None
         distance = geo.distance_km(origin, (opportunity.latitude, opportunity.longitude))
-    upcoming = [
-        (clock.format_span(shift.starts_at, shift.ends_at, zone), shift.free_places)
-        for shift in shifts.upcoming(opportunity)
-    ]
     return render_template(
         "opportunities/show.html",
         opportunity=opportunity,
         attributes=[FIT_LABELS[name] for name, on in opportunity.attributes().items() if on],
         distance=distance,
-        upcoming=upcoming,
+        shift_rows=upcoming_shifts(opportunity),
         zone_name=clock.zone_label(zone.key),
         can_manage=opportunities.can_manage(viewer, opportunity),
     )

@@ -239,6 +239,10 @@ def opportunity_shifts(opportunity_id: int) -> ResponseReturnValue:
         )
         for shift in shifts.upcoming(opportunity, limit=SHIFTS_LISTED)
     ]
+    recent = [
+        (shift, clock.format_span(shift.starts_at, shift.ends_at, zone))
+        for shift in shifts.recent(opportunity)
+    ]
     return render_template(
-        "organizations/shifts.html", opportunity=opportunity, rows=rows, zone=zone
+        "organizations/shifts.html", opportunity=opportunity, rows=rows, recent=recent, zone=zone
     )

@@ -1,0 +1,275 @@
+"""Shift reminders: `flask reminders send` (the cron path) and, with Redis, the RQ job that
+approval schedules 24 hours before the shift. A reminder goes out once, and only for a place
+someone still holds. The helpers here are shared with test_no_recovery_words."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import datetime, time, timedelta
+from email import policy
+from email.message import EmailMessage
+from email.parser import BytesParser
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from flask import Flask
+
+from tests.conftest import base_config, empty_all_tables, make_user
+from tests.test_browse_pages import organization, post
+from volunteer_match import create_app
+from volunteer_match.extensions import db
+from volunteer_match.models import Notification, Shift, ShiftRequest, User, utcnow
+from volunteer_match.services import clock, reminders, requests, shifts
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL")
+needs_redis = pytest.mark.skipif(
+    not REDIS_URL, reason="set TEST_REDIS_URL to run the Redis reminder tests"
+)
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def use_outbox(app: Flask, folder: Path) -> Path:
+    app.config["MAIL_OUTBOX"] = str(folder)
+    return folder
+
+
+def emails(folder: Path) -> list[EmailMessage]:
+    parser = BytesParser(policy=policy.default)
+    return [
+        parser.parsebytes(path.read_bytes())  # type: ignore[misc]
+        for path in sorted(folder.glob("*.eml"))
+    ]
+
+
+def reminder_emails(folder: Path, to: User | None = None) -> list[EmailMessage]:
+    return [
+        message
+        for message in emails(folder)
+        if str(message["Subject"]).startswith("Tomorrow:")
+        and (to is None or to.email in str(message["To"]))
+    ]
+
+
+def shift_in(staff: User, opportunity, hours: float, capacity: int = 5) -> Shift:
+    """A two-hour shift starting ``hours`` from now."""
+    start = utcnow() + timedelta(hours=hours)
+    data = shifts.ShiftInput(start, start + timedelta(hours=2), capacity)
+    created = shifts.create(staff, opportunity.id, data)
+    db.session.commit()
+    return created[0]
+
+
+def ask(volunteer: User, shift: Shift) -> ShiftRequest:
+    request = requests.create(volunteer, shift.id)
+    db.session.commit()
+    return request
+
+
+def approved(volunteer: User, shift: Shift, coordinator: User) -> ShiftRequest:
+    request = ask(volunteer, shift)
+    requests.approve(coordinator, request.id)
+    db.session.commit()
+    return request
+
+
+def reminded(user: User) -> int:
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count(Notification.id)).where(
+                Notification.user_id == user.id, Notification.kind == "shift.reminder"
+            )
+        )
+        or 0
+    )
+
+
+@pytest.fixture
+def world(app: Flask):
+    staff = organization("Harbor Food Pantry")
+    opportunity = post(staff, "Kitchen helper", address="12 Dock Street")
+    coordinator = make_user("coordinator", display_name="Robin")
+    return staff, opportunity, coordinator
+
+
+def send(runner) -> str:
+    result = runner.invoke(args=["reminders", "send"])
+    assert result.exit_code == 0, result.output
+    db.session.expire_all()  # the command ran in its own session
+    return result.output
+
+
+# ------------------------------------------------------------------------------ the cron path
+
+
+def test_a_shift_in_20_hours_is_reminded_exactly_once(app, runner, world, tmp_path) -> None:
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff, opportunity, coordinator = world
+    sam = make_user(display_name="Sam")
+    request = approved(sam, shift_in(staff, opportunity, 20), coordinator)
+
+    assert "Sent 1 reminder." in send(runner)
+    [message] = reminder_emails(outbox)
+    assert sam.email in str(message["To"])
+    assert str(message["Subject"]) == "Tomorrow: Kitchen helper"
+    body = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    assert "Harbor Food Pantry" in body and "12 Dock Street" in body
+    assert reminded(sam) == 1
+    assert db.session.get(ShiftRequest, request.id).reminder_sent_at is not None
+
+    assert "Sent 0 reminders." in send(runner)
+    assert len(reminder_emails(outbox)) == 1 and reminded(sam) == 1
+
+
+def test_a_shift_in_30_hours_is_not_reminded_yet(app, runner, world, tmp_path) -> None:
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff, opportunity, coordinator = world
+    sam = make_user()
+    approved(sam, shift_in(staff, opportunity, 30), coordinator)
+
+    assert "Sent 0 reminders." in send(runner)
+    assert reminder_emails(outbox) == [] and reminded(sam) == 0
+    assert emails(outbox), "the approval email itself still went out"
+
+
+def test_cancelled_declined_and_pending_requests_get_no_reminder(
+    app, runner, world, tmp_path
+) -> None:
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff, opportunity, coordinator = world
+    shift = shift_in(staff, opportunity, 20)
+    declined, cancelled, cancelled_by_org, waiting = (make_user() for _ in range(4))
+    requests.decline(coordinator, ask(declined, shift).id, "This one needs a food handler card.")
+    requests.cancel(cancelled, approved(cancelled, shift, coordinator).id)
+    kept = approved(cancelled_by_org, shift, coordinator)
+    requests.cancel(staff, kept.id, "We have too many people this time.")
+    ask(waiting, shift)
+    db.session.commit()
+
+    assert "Sent 0 reminders." in send(runner)
+    assert reminder_emails(outbox) == []
+    assert [reminded(user) for user in (declined, cancelled, cancelled_by_org, waiting)] == [0] * 4
+
+
+def test_only_the_people_still_on_the_shift_are_reminded(app, runner, world, tmp_path) -> None:
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff, opportunity, coordinator = world
+    shift = shift_in(staff, opportunity, 20)
+    going, leaving = make_user(), make_user()
+    approved(going, shift, coordinator)
+    requests.cancel(leaving, approved(leaving, shift, coordinator).id)
+    db.session.commit()
+
+    assert "Sent 1 reminder." in send(runner)
+    assert len(reminder_emails(outbox, going)) == 1
+    assert reminder_emails(outbox, leaving) == []
+
+
+# ------------------------------------------------------------------------------ with Redis
+
+
+@pytest.fixture
+def redis_app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
+    """An app with REDIS_URL, as a production worker builds it; the rq keys it makes in the
+    test Redis database are deleted afterwards."""
+    import redis
+
+    assert REDIS_URL
+    server = redis.Redis.from_url(REDIS_URL)
+    before = set(server.keys("rq:*"))
+    queues_before = set(server.smembers("rq:queues"))
+    config = base_config(database_url, tmp_path / "instance")
+    config.update(REDIS_URL=REDIS_URL, MAIL_OUTBOX=str(tmp_path / "outbox"))
+    app = create_app(config)
+    try:
+        with app.app_context():
+            yield app
+            db.session.rollback()
+            empty_all_tables()
+            db.engine.dispose()
+    finally:
+        for key in set(server.keys("rq:*")) - before:
+            server.delete(key)
+        added = set(server.smembers("rq:queues")) - queues_before
+        if added:
+            server.srem("rq:queues", *added)
+        server.close()
+
+
+def registry():
+    from rq.registry import ScheduledJobRegistry
+
+    queue = reminders._queue()
+    return ScheduledJobRegistry(queue=queue)
+
+
+@needs_redis
+def test_approval_schedules_the_reminder_and_cancelling_removes_it(redis_app: Flask) -> None:
+    staff = organization()
+    opportunity = post(staff, "Kitchen helper")
+    coordinator = make_user("coordinator")
+    shift = shift_in(staff, opportunity, 48)
+    sam = make_user()
+
+    request = approved(sam, shift, coordinator)
+    job_id = db.session.get(ShiftRequest, request.id).reminder_job_id
+    assert job_id
+    scheduled = registry()
+    assert job_id in scheduled.get_job_ids()
+    at = scheduled.get_scheduled_time(job_id)
+    expected = shift.starts_at - timedelta(hours=24)
+    assert abs((at - expected).total_seconds()) < 1, (at, expected)
+
+    requests.cancel(sam, request.id)
+    db.session.commit()
+    assert job_id not in registry().get_job_ids()
+    assert db.session.get(ShiftRequest, request.id).reminder_job_id is None
+
+
+@needs_redis
+def test_the_job_sends_the_reminder_once(redis_app: Flask, tmp_path: Path) -> None:
+    staff = organization()
+    opportunity = post(staff, "Kitchen helper")
+    coordinator = make_user("coordinator")
+    sam = make_user()
+    request = approved(sam, shift_in(staff, opportunity, 20), coordinator)
+    assert request.reminder_job_id in registry().get_job_ids()  # already due: scheduled for now
+
+    assert reminders.send_one(request.id) is True  # what jobs.send_reminder runs
+    db.session.commit()
+    assert reminders.send_one(request.id) is False
+    db.session.commit()
+    assert len(reminder_emails(tmp_path / "outbox", sam)) == 1
+    assert reminded(sam) == 1
+
+
+@needs_redis
+def test_moving_a_shift_moves_its_reminder(redis_app: Flask) -> None:
+    staff = organization()
+    opportunity = post(staff, "Kitchen helper")
+    shift = shift_in(staff, opportunity, 48)
+    request = approved(make_user(), shift, make_user("coordinator"))
+    later = shift.starts_at + timedelta(days=3)
+    shifts.update(staff, shift.id, starts_at=later, ends_at=later + timedelta(hours=2))
+    db.session.commit()
+
+    job_id = db.session.get(ShiftRequest, request.id).reminder_job_id
+    at = registry().get_scheduled_time(job_id)
+    assert abs((at - (later - timedelta(hours=24))).total_seconds()) < 1, at
+
+
+def test_a_reminder_for_a_shift_later_today_does_not_say_tomorrow(
+    app, runner, world, tmp_path
+) -> None:
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff, opportunity, coordinator = world
+    local_now = utcnow().astimezone(clock.zone(opportunity.organization.timezone))
+    midnight = datetime.combine(local_now.date() + timedelta(days=1), time(), local_now.tzinfo)
+    hours_left = (midnight - local_now) / timedelta(hours=1)
+    approved(make_user(), shift_in(staff, opportunity, min(2.0, hours_left / 2)), coordinator)
+    assert "Sent 1 reminder." in send(runner)
+    [message] = [m for m in emails(outbox) if "Kitchen helper" in str(m["Subject"])]
+    assert not str(message["Subject"]).startswith("Tomorrow")

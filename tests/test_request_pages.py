@@ -1,0 +1,503 @@
+"""Requests on pages: a volunteer asks, a coordinator decides, the waiting list moves, and
+forbidden moves are explained without changing anything.
+
+The helpers at the top are shared with test_roster_pages.py and test_hours_pages.py; shifts
+come from test_api_requests.new_shift (a new opportunity each time, a week ahead, 3 hours).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from zoneinfo import ZoneInfo
+
+import pytest
+import sqlalchemy as sa
+from flask.testing import FlaskClient
+
+from tests.conftest import csrf_token, login, make_user
+from tests.test_api_requests import new_shift, start_shift
+from tests.test_browse_pages import organization
+from tests.test_matches_pages import kitchen, volunteer
+from volunteer_match.extensions import db
+from volunteer_match.models import (
+    Notification,
+    RequestStatus,
+    Shift,
+    ShiftRequest,
+    User,
+)
+from volunteer_match.services import requests, shifts
+
+S = RequestStatus
+
+# ---------------------------------------------------------------- shared helpers
+
+
+def signed_in(client: FlaskClient, user: User) -> FlaskClient:
+    """A fresh browser for ``user`` (its own cookies), logged in."""
+    browser = client.application.test_client()
+    response = login(browser, user.email)
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return browser
+
+
+def text_of(response) -> str:  # type: ignore[no-untyped-def]
+    return html.unescape(response.get_data(as_text=True))
+
+
+def page(browser: FlaskClient, url: str, status: int = 200) -> str:
+    response = browser.get(url)
+    assert response.status_code == status, response.get_data(as_text=True)
+    return text_of(response)
+
+
+def send(browser: FlaskClient, url: str, data: dict | None = None):  # type: ignore[no-untyped-def]
+    """POST a form as a browser would: with the session's CSRF token."""
+    return browser.post(url, data={**(data or {}), "csrf_token": csrf_token(browser, "/")})
+
+
+def flashes(browser: FlaskClient, response) -> str:  # type: ignore[no-untyped-def]
+    """The page a redirect leads to (where its flash message shows)."""
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return page(browser, response.headers["Location"])
+
+
+def request_of(user: User, shift: Shift) -> ShiftRequest | None:
+    return db.session.scalar(
+        sa.select(ShiftRequest).where(
+            ShiftRequest.volunteer_id == user.id, ShiftRequest.shift_id == shift.id
+        )
+    )
+
+
+def asked(user: User, shift: Shift, message: str = "") -> ShiftRequest:
+    """A request made through the service, committed."""
+    item = requests.create(user, shift.id, message)
+    db.session.commit()
+    return item
+
+
+def approved(coordinator: User, user: User, shift: Shift) -> ShiftRequest:
+    item = requests.approve(coordinator, asked(user, shift).id)
+    db.session.commit()
+    return item
+
+
+def section(text: str, title_id: str) -> str:
+    """The part of a page from the heading with ``id=title_id`` to the end of its section."""
+    return text.split(f'id="{title_id}"', 1)[1].split("</section>", 1)[0]
+
+
+def status_of(item: ShiftRequest) -> str:
+    db.session.refresh(item)
+    return item.status
+
+
+# ---------------------------------------------------------------- the whole path
+
+
+def test_ask_approve_roster_attend_and_verified_hours(client: FlaskClient) -> None:
+    staff = organization("Harbor Food Pantry")
+    shift = new_shift(staff, capacity=3, hours=2.5, title="Kitchen helper")
+    sam = volunteer(display_name="Sam Rivera", goals=["routine"])
+    robin = make_user("coordinator", display_name="Robin")
+
+    # The volunteer asks from the opportunity page.
+    sam_b = signed_in(client, sam)
+    opportunity_url = f"/opportunities/{shift.opportunity_id}"
+    before = page(sam_b, opportunity_url)
+    assert f'action="/shifts/{shift.id}/request"' in before and "Ask for this shift" in before
+    response = send(
+        sam_b,
+        f"/shifts/{shift.id}/request",
+        {f"ask-{shift.id}-message": "I can bring gloves.", f"ask-{shift.id}-next": opportunity_url},
+    )
+    assert response.headers["Location"] == opportunity_url
+    after = flashes(sam_b, response)
+    assert "You asked for the Kitchen helper shift" in after
+    assert "You’ve asked for this shift" in after
+    assert f'action="/shifts/{shift.id}/request"' not in after
+    mine = page(sam_b, "/my/shifts")
+    assert "Kitchen helper" in section(mine, "pending-title")
+    assert "Harbor Food Pantry" in section(mine, "pending-title")
+
+    # The coordinator sees it with the message, the reasons and the history, and approves.
+    robin_b = signed_in(client, robin)
+    dashboard = page(robin_b, "/coordinator")
+    assert "1 request is waiting" in dashboard and 'href="/coordinator/requests"' in dashboard
+    queue = page(robin_b, "/coordinator/requests")
+    card = section(queue, "pending-title")
+    for seen in ("Sam Rivera", "Kitchen helper", "Harbor Food Pantry", "I can bring gloves."):
+        assert seen in card
+    assert "Why it was suggested" in card and "No shifts attended yet" in card
+    assert re.search(r"\d{1,2}:\d\d [ap]m – \d{1,2}:\d\d [ap]m E[SD]T", card)
+    item = request_of(sam, shift)
+    assert item is not None
+    done = flashes(robin_b, send(robin_b, f"/requests/{item.id}/approve"))
+    assert "Approved: Sam Rivera is on the Kitchen helper shift" in done
+    assert "No requests are waiting" in done
+    assert "Kitchen helper" in section(page(sam_b, "/my/shifts"), "approved-title")
+
+    # The organization's roster shows the name and nothing private.
+    staff_b = signed_in(client, staff)
+    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    assert "Sam Rivera" in roster and "Coming" in roster
+    assert sam.email not in roster and "I can bring gloves." not in roster
+    assert "Routine and structure" not in roster and "Robin" not in roster
+
+    # After the shift starts, the organization records that Sam came (2.5 hours by default).
+    start_shift(shift, hours_ago=3)
+    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    assert f'name="attendance-{item.id}-hours"' in roster
+    default = re.search(rf'name="attendance-{item.id}-hours"[^>]*value="([^"]+)"', roster)
+    assert default and default.group(1) == "2.5"
+    recorded = send(
+        staff_b,
+        f"/requests/{item.id}/attendance",
+        {f"attendance-{item.id}-attended": "yes", f"attendance-{item.id}-hours": "2.5"},
+    )
+    assert "Sam Rivera's 2.5 hours are on their verified record" in flashes(staff_b, recorded)
+    assert status_of(item) == S.ATTENDED.value and item.hours == 2.5
+
+    # Sam's hours: the page, the spreadsheet and the letter.
+    hours = page(sam_b, "/my/hours")
+    assert "2.5" in section(hours, "total-title") and "Kitchen helper" in hours
+    sheet = sam_b.get("/my/hours.csv").get_data(as_text=True).splitlines()
+    day = shift.starts_at.astimezone(ZoneInfo("America/New_York")).date()
+    assert sheet[0] == "date,opportunity,organization,hours"
+    assert sheet[1] == f"{day.isoformat()},Kitchen helper,Harbor Food Pantry,2.5"
+    letter = sam_b.get("/my/hours.pdf").data
+    assert letter.startswith(b"%PDF") and b"Sam Rivera" in letter and b"2.5" in letter
+
+
+# ---------------------------------------------------------------- the waiting list
+
+
+def test_a_full_shift_waitlists_then_promotes_when_someone_cancels(client: FlaskClient) -> None:
+    staff = organization()
+    shift = new_shift(staff, capacity=1, title="Pantry helper")
+    robin = make_user("coordinator", display_name="Robin")
+    ana, bo = make_user(display_name="Ana"), make_user(display_name="Bo")
+    first, second = asked(ana, shift), asked(bo, shift)
+
+    robin_b = signed_in(client, robin)
+    assert "Approved: Ana" in flashes(robin_b, send(robin_b, f"/requests/{first.id}/approve"))
+    full = flashes(robin_b, send(robin_b, f"/requests/{second.id}/approve"))
+    assert "The shift is full: Bo is on the waiting list" in full
+    assert "Bo" in section(full, "waiting-title")
+    assert status_of(second) == S.WAITLISTED.value
+
+    bo_b = signed_in(client, bo)
+    assert "Pantry helper" in section(page(bo_b, "/my/shifts"), "waitlisted-title")
+
+    ana_b = signed_in(client, ana)
+    mine = page(ana_b, "/my/shifts")
+    assert f'action="/requests/{first.id}/cancel"' in section(mine, "approved-title")
+    gone = flashes(ana_b, send(ana_b, f"/requests/{first.id}/cancel"))
+    assert "You've given up your place on the Pantry helper shift" in gone
+    assert "You cancelled this" in section(gone, "past-title")
+
+    assert status_of(first) == S.CANCELLED.value and status_of(second) == S.APPROVED.value
+    told = db.session.scalars(
+        sa.select(Notification.message).where(
+            Notification.user_id == bo.id, Notification.kind == "request.approved"
+        )
+    ).all()
+    assert told == ["Good news: a place opened on the Pantry helper shift, and it's yours."]
+    assert "Pantry helper" in section(page(bo_b, "/my/shifts"), "approved-title")
+
+
+def test_a_pending_request_can_be_withdrawn(client: FlaskClient) -> None:
+    shift = new_shift(organization(), title="Pantry helper")
+    sam = make_user(display_name="Sam")
+    item = asked(sam, shift)
+    sam_b = signed_in(client, sam)
+    gone = flashes(sam_b, send(sam_b, f"/requests/{item.id}/cancel"))
+    assert "Your request for the Pantry helper shift" in gone and "is withdrawn" in gone
+    assert status_of(item) == S.CANCELLED.value
+    # Asking again after withdrawing is fine.
+    again = send(sam_b, f"/shifts/{shift.id}/request")
+    assert "You asked for the Pantry helper shift" in flashes(sam_b, again)
+
+
+# ---------------------------------------------------------------- overlaps and asking twice
+
+
+def test_an_overlap_needs_confirming_and_ask_anyway_creates_the_request(client) -> None:
+    staff = organization()
+    kitchen = new_shift(staff, title="Kitchen helper")
+    garden = new_shift(staff, title="Garden day")  # same time, another opportunity
+    robin = make_user("coordinator")
+    sam = make_user(display_name="Sam")
+    approved(robin, sam, kitchen)
+
+    sam_b = signed_in(client, sam)
+    field = f"ask-{garden.id}-message"
+    response = send(sam_b, f"/shifts/{garden.id}/request", {field: "Happy to help."})
+    assert response.status_code == 409
+    confirm = text_of(response)
+    assert "This shift overlaps another" in confirm
+    assert "This overlaps your approved Kitchen helper shift." in confirm
+    assert "Ask anyway" in confirm and "Go back" in confirm
+    assert f'href="/opportunities/{garden.opportunity_id}"' in confirm
+    assert re.search(rf'name="ask-{garden.id}-confirm_overlap"[^>]*value="1"', confirm)
+    assert re.search(r">\s*Happy to help.</textarea>", confirm)  # the message is kept
+    assert request_of(sam, garden) is None
+
+    anyway = send(
+        sam_b,
+        f"/shifts/{garden.id}/request",
+        {field: "Happy to help.", f"ask-{garden.id}-confirm_overlap": "1"},
+    )
+    assert "You asked for the Garden day shift" in flashes(sam_b, anyway)
+    item = request_of(sam, garden)
+    assert item is not None and item.status == S.PENDING.value
+    assert item.message == "Happy to help."
+
+
+def test_asking_twice_or_for_a_started_shift_is_explained(client: FlaskClient) -> None:
+    staff = organization()
+    shift = new_shift(staff, title="Kitchen helper")
+    started = new_shift(staff, title="Garden day")
+    start_shift(started)
+    sam = make_user()
+    asked(sam, shift)
+    sam_b = signed_in(client, sam)
+
+    again = flashes(sam_b, send(sam_b, f"/shifts/{shift.id}/request"))
+    assert "You've already asked for this shift." in again
+    late = flashes(sam_b, send(sam_b, f"/shifts/{started.id}/request"))
+    assert "This shift has already started or was cancelled." in late
+    assert db.session.scalar(sa.select(sa.func.count(ShiftRequest.id))) == 1
+
+
+def test_a_message_over_the_limit_is_shown_on_the_form(client: FlaskClient) -> None:
+    shift = new_shift(organization())
+    sam = make_user()
+    sam_b = signed_in(client, sam)
+    response = send(sam_b, f"/shifts/{shift.id}/request", {f"ask-{shift.id}-message": "x" * 1001})
+    assert response.status_code == 422
+    text = text_of(response)
+    assert 'class="error-summary"' in text and "Keep the message under 1000 characters." in text
+    assert request_of(sam, shift) is None
+
+
+def test_the_matches_page_offers_the_suggested_shift(client: FlaskClient) -> None:
+    staff = organization()
+    shift = shifts.upcoming(kitchen(staff))[0]
+    sam = volunteer(skills=("cooking",))
+    sam_b = signed_in(client, sam)
+    matches = page(sam_b, "/matches")
+    assert f'action="/shifts/{shift.id}/request"' in matches
+    response = send(sam_b, f"/shifts/{shift.id}/request", {f"ask-{shift.id}-next": "/matches"})
+    assert response.headers["Location"] == "/matches"
+    assert request_of(sam, shift) is not None
+    # Somewhere else entirely is not a place to be sent back to.
+    other = new_shift(staff, title="Garden day")
+    response = send(sam_b, f"/shifts/{other.id}/request", {f"ask-{other.id}-next": "//evil.test"})
+    assert response.headers["Location"] == f"/opportunities/{other.opportunity_id}"
+
+
+# ---------------------------------------------------------------- deciding
+
+
+def test_approving_twice_changes_nothing(client: FlaskClient) -> None:
+    shift = new_shift(organization(), capacity=3)
+    robin = make_user("coordinator")
+    item = asked(make_user(), shift)
+    robin_b = signed_in(client, robin)
+    send(robin_b, f"/requests/{item.id}/approve")
+    again = flashes(robin_b, send(robin_b, f"/requests/{item.id}/approve"))
+    assert "This request is approved, so it can't change that way." in again
+    db.session.refresh(shift)
+    assert status_of(item) == S.APPROVED.value and shift.filled == 1
+
+
+def test_declining_needs_a_kind_note_which_the_volunteer_reads(client: FlaskClient) -> None:
+    shift = new_shift(organization(), title="Kitchen helper")
+    robin = make_user("coordinator")
+    sam = make_user(display_name="Sam")
+    item = asked(sam, shift)
+    robin_b = signed_in(client, robin)
+
+    empty = send(robin_b, f"/requests/{item.id}/decline", {f"decline-{item.id}-note": "  "})
+    assert empty.status_code == 422
+    shown = text_of(empty)
+    assert 'class="error-summary"' in shown and "Add a short, kind note saying why." in shown
+    assert f'href="#decline-{item.id}-note"' in shown
+    assert status_of(item) == S.PENDING.value
+
+    note = "This one needs a food handler card. The Tuesday pantry shift would suit you."
+    done = flashes(
+        robin_b, send(robin_b, f"/requests/{item.id}/decline", {f"decline-{item.id}-note": note})
+    )
+    assert "Declined. We've passed your note on to Sam." in done
+    assert status_of(item) == S.DECLINED.value
+
+    past = section(page(signed_in(client, sam), "/my/shifts"), "past-title")
+    assert "Not approved this time" in past and f"A note for you: {note}" in past
+    assert "/cancel" not in past
+
+
+def test_cancelling_a_declined_request_changes_nothing(client: FlaskClient) -> None:
+    shift = new_shift(organization())
+    robin = make_user("coordinator")
+    sam = make_user()
+    item = asked(sam, shift)
+    requests.decline(robin, item.id, "Not this time, sorry.")
+    db.session.commit()
+    sam_b = signed_in(client, sam)
+    refused = flashes(sam_b, send(sam_b, f"/requests/{item.id}/cancel"))
+    assert "This request is declined, so it can't change that way." in refused
+    assert status_of(item) == S.DECLINED.value
+
+
+def test_a_coordinator_sends_a_message(client: FlaskClient) -> None:
+    shift = new_shift(organization())
+    robin = make_user("coordinator", display_name="Robin")
+    sam = make_user(display_name="Sam")
+    item = asked(sam, shift)
+    robin_b = signed_in(client, robin)
+    field = f"message-{item.id}-note"
+    assert send(robin_b, f"/requests/{item.id}/message", {field: ""}).status_code == 422
+    sent = flashes(robin_b, send(robin_b, f"/requests/{item.id}/message", {field: "Call me?"}))
+    assert "Your message is on its way to Sam." in sent
+    messages = db.session.scalars(
+        sa.select(Notification.message).where(
+            Notification.user_id == sam.id, Notification.kind == "request.message"
+        )
+    ).all()
+    assert messages == ["Robin wrote: Call me?"]
+    assert status_of(item) == S.PENDING.value
+
+
+def test_the_queue_is_kind_about_missed_shifts(client: FlaskClient) -> None:
+    staff = organization()
+    sam = make_user(display_name="Sam")
+    history = [(S.ATTENDED.value, 4.0), (S.NO_SHOW.value, None), (S.NO_SHOW.value, None)]
+    for number, (status, hours) in enumerate(history):
+        past = new_shift(staff, title=f"Earlier shift {number}")
+        start_shift(past, hours_ago=48 + number * 24)
+        db.session.add(
+            ShiftRequest(volunteer_id=sam.id, shift_id=past.id, status=status, hours=hours)
+        )
+    db.session.commit()
+    asked(sam, new_shift(staff, title="Kitchen helper"))
+    card = section(
+        page(signed_in(client, make_user("coordinator")), "/coordinator/requests"), "pending-title"
+    )
+    assert "4 verified hours over 1 shift attended" in card
+    assert "Missed 2 shifts — might be worth a check-in" in card
+
+
+def test_a_coordinator_sees_only_requests_they_may_decide(client: FlaskClient) -> None:
+    from tests.test_api_requests import link
+
+    shift = new_shift(organization(), title="Kitchen helper")
+    robin, casey = make_user("coordinator"), make_user("coordinator")
+    sam = make_user(display_name="Sam Mine")
+    link(casey, sam)
+    item = asked(sam, shift)
+    robin_b = signed_in(client, robin)
+    assert "Sam Mine" not in page(robin_b, "/coordinator/requests")
+    assert send(robin_b, f"/requests/{item.id}/approve").status_code == 404
+    assert status_of(item) == S.PENDING.value
+    assert "Sam Mine" in page(signed_in(client, casey), "/coordinator/requests")
+
+
+# ---------------------------------------------------------------- who may do what
+
+
+def test_wrong_roles_and_anonymous_people(client: FlaskClient) -> None:
+    staff = organization()
+    shift = new_shift(staff)
+    sam, lee = make_user(display_name="Sam"), make_user(display_name="Lee")
+    item = asked(sam, shift)
+
+    for url in ("/my/shifts", "/my/hours", "/coordinator/requests", "/admin/outbox"):
+        response = client.get(url)
+        assert response.status_code == 302 and response.headers["Location"].startswith("/login")
+    lee_b = signed_in(client, lee)
+    assert lee_b.get("/coordinator/requests").status_code == 403
+    assert lee_b.get("/admin/outbox").status_code == 403
+    assert send(lee_b, f"/requests/{item.id}/approve").status_code == 403
+    assert send(lee_b, f"/requests/{item.id}/cancel").status_code == 404  # not Lee's
+    assert status_of(item) == S.PENDING.value
+
+    staff_b = signed_in(client, staff)
+    assert staff_b.get("/my/shifts").status_code == 403
+    assert send(staff_b, f"/shifts/{shift.id}/request").status_code == 403
+    coordinator_b = signed_in(client, make_user("coordinator"))
+    assert coordinator_b.get("/admin/outbox").status_code == 403
+    assert send(coordinator_b, f"/requests/{item.id}/cancel").status_code == 403
+    assert send(signed_in(client, sam), "/shifts/999999/request").status_code == 404
+
+
+@pytest.mark.parametrize("action", ["approve", "decline", "message", "cancel", "attendance"])
+def test_a_post_without_a_csrf_token_is_refused(client: FlaskClient, action: str) -> None:
+    staff = organization()
+    shift = new_shift(staff)
+    sam = make_user()
+    item = asked(sam, shift)
+    who = {"cancel": sam, "attendance": staff}.get(action) or make_user("coordinator")
+    browser = signed_in(client, who)
+    response = browser.post(
+        f"/requests/{item.id}/{action}", data={f"{action}-{item.id}-note": "Hi"}
+    )
+    assert response.status_code == 400 and "form expired" in text_of(response)
+    assert status_of(item) == S.PENDING.value
+    asking = signed_in(client, make_user()).post(f"/shifts/{shift.id}/request")
+    assert asking.status_code == 400
+
+
+# ---------------------------------------------------------------- links and the outbox
+
+
+def test_navigation_and_dashboards_link_to_the_new_pages(client: FlaskClient) -> None:
+    sam_b = signed_in(client, make_user())
+    dashboard = page(sam_b, "/volunteer")
+    assert 'href="/my/shifts"' in dashboard and 'href="/my/hours"' in dashboard
+    assert "Coming soon" not in dashboard
+    admin_b = signed_in(client, make_user("admin"))
+    admin = page(admin_b, "/admin")
+    assert "0 requests are waiting" in admin and 'href="/coordinator/requests"' in admin
+    assert 'href="/admin/outbox"' in admin
+    assert ">Requests</a>" in admin
+
+
+def test_the_admin_reads_the_outbox_as_escaped_text(client: FlaskClient) -> None:
+    shift = new_shift(organization(), title="Kitchen helper")
+    asked(make_user(display_name="<b>Sam</b>"), shift)
+    admin_b = signed_in(client, make_user("admin"))
+    response = admin_b.get("/admin/outbox")
+    raw = response.get_data(as_text=True)
+    assert "emails aren't sent" in html.unescape(raw)
+    assert "Subject: An update about your volunteering" in raw
+    assert "Hello &lt;b&gt;Sam&lt;/b&gt;" in raw and "<b>Sam</b>" not in raw
+    assert "You asked for the Kitchen helper shift." in raw
+
+
+# ---------------------------------------------------------------- once the shift has started
+
+
+def test_a_place_cannot_be_cancelled_once_the_shift_has_started(client: FlaskClient) -> None:
+    shift = new_shift(organization(), title="Kitchen helper")
+    sam = make_user()
+    item = approved(make_user("coordinator"), sam, shift)
+    start_shift(shift, hours_ago=5)
+    sam_b = signed_in(client, sam)
+    assert f"/requests/{item.id}/cancel" not in page(sam_b, "/my/shifts")
+    refused = flashes(sam_b, send(sam_b, f"/requests/{item.id}/cancel"))
+    assert "This shift has started: the organization records what happened." in refused
+    assert status_of(item) == S.APPROVED.value
+
+
+def test_a_request_cannot_be_approved_once_the_shift_has_started(client: FlaskClient) -> None:
+    shift = new_shift(organization())
+    item = asked(make_user(), shift)
+    start_shift(shift, hours_ago=5)
+    robin_b = signed_in(client, make_user("coordinator"))
+    refused = flashes(robin_b, send(robin_b, f"/requests/{item.id}/approve"))
+    assert "This shift has already started." in refused
+    assert status_of(item) == S.PENDING.value

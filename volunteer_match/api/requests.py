@@ -1,0 +1,253 @@
+"""The request workflow in the API: asking for a shift, deciding, cancelling, attendance,
+rosters and verified hours.
+
+Every rule lives in services.requests; these views parse, call it, commit and shape the
+answer. Times come back in UTC with "Z".
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import jsonify
+from flask.typing import ResponseReturnValue
+
+from volunteer_match.api import bp
+from volunteer_match.api.common import (
+    api_user,
+    parse_body,
+    parse_optional_body,
+    parse_query,
+    token_required,
+)
+from volunteer_match.api.schemas_requests import (
+    ApproveIn,
+    AttendanceIn,
+    CancelIn,
+    DeclineIn,
+    HoursItemOut,
+    HoursOut,
+    MessageIn,
+    RequestIn,
+    RequestListParams,
+    RequestOut,
+    RequestPageOut,
+    RequestShiftOut,
+    RosterEntryOut,
+    RosterOut,
+)
+from volunteer_match.extensions import db
+from volunteer_match.models import (
+    RequestStatus,
+    Role,
+    ShiftRequest,
+    User,
+)
+from volunteer_match.services import clock, dashboards, requests
+
+VOLUNTEER = Role.VOLUNTEER.value
+STAFF = Role.ORGANIZATION.value
+REVIEWERS = requests.REVIEWERS
+ROSTER_VIEWERS = (STAFF, *REVIEWERS)
+
+
+# ---------------------------------------------------------------- shaping
+
+
+def _shows_decision_note(viewer: User, request: ShiftRequest) -> bool:
+    """The coordinator's note is for the volunteer and coordinators, not the organization."""
+    return viewer.role in REVIEWERS or viewer.id == request.volunteer_id
+
+
+def request_out(request: ShiftRequest, viewer: User) -> RequestOut:
+    shift = request.shift
+    opportunity = shift.opportunity
+    return RequestOut(
+        id=request.id,
+        shift_id=request.shift_id,
+        volunteer_id=request.volunteer_id,
+        display_name=request.volunteer.display_name,
+        status=request.status,  # type: ignore[arg-type]
+        message=request.message or "",
+        hours=request.hours,
+        created_at=request.created_at,
+        updated_at=request.updated_at,
+        decided_at=request.decided_at,
+        decision_note=request.decision_note if _shows_decision_note(viewer, request) else None,
+        cancel_reason=request.cancel_reason,
+        shift=RequestShiftOut(
+            id=shift.id,
+            opportunity_id=opportunity.id,
+            title=opportunity.title,
+            organization=opportunity.organization.name,
+            starts_at=shift.starts_at,
+            ends_at=shift.ends_at,
+        ),
+    )
+
+
+def request_json(request: ShiftRequest, viewer: User) -> dict:
+    return request_out(request, viewer).model_dump(mode="json")
+
+
+# ---------------------------------------------------------------- asking
+
+
+@bp.post("/shifts/<int:shift_id>/requests")
+@token_required(VOLUNTEER)
+def create_request(shift_id: int) -> ResponseReturnValue:
+    body = parse_optional_body(RequestIn)
+    request = requests.create(api_user(), shift_id, body.message, body.confirm_overlap)
+    db.session.commit()
+    return jsonify(request_json(request, api_user())), 201
+
+
+# ---------------------------------------------------------------- reading
+
+
+def _for_organization(
+    staff: User, status: str | None, page: int, per_page: int
+) -> tuple[list[ShiftRequest], int]:
+    query = requests.for_organization(staff, status)
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
+    items = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
+    return list(items), total
+
+
+@bp.get("/requests")
+@token_required()
+def list_requests() -> ResponseReturnValue:
+    params = parse_query(RequestListParams)
+    viewer = api_user()
+    start = (params.page - 1) * params.per_page
+    if viewer.role in REVIEWERS:
+        found = requests.queue(viewer, params.status or RequestStatus.PENDING.value)
+        items, total = found[start : start + params.per_page], len(found)
+    elif viewer.role == VOLUNTEER:
+        found = [
+            r
+            for r in requests.of_volunteer(viewer)
+            if params.status is None or r.status == params.status
+        ]
+        items, total = found[start : start + params.per_page], len(found)
+    else:
+        items, total = _for_organization(viewer, params.status, params.page, params.per_page)
+    out = RequestPageOut(
+        items=[request_out(r, viewer) for r in items],
+        page=params.page,
+        per_page=params.per_page,
+        total=total,
+    )
+    db.session.commit()  # keeps the token's last-used time
+    return jsonify(out.model_dump(mode="json"))
+
+
+@bp.get("/requests/<int:request_id>")
+@token_required()
+def get_request(request_id: int) -> ResponseReturnValue:
+    request = requests.get_for(api_user(), request_id)
+    out = request_json(request, api_user())
+    db.session.commit()
+    return jsonify(out)
+
+
+# ---------------------------------------------------------------- deciding
+
+
+@bp.post("/requests/<int:request_id>/approve")
+@token_required(*REVIEWERS)
+def approve_request(request_id: int) -> ResponseReturnValue:
+    body = parse_optional_body(ApproveIn)
+    request = requests.approve(api_user(), request_id, body.note)
+    db.session.commit()
+    return jsonify(request_json(request, api_user()))
+
+
+@bp.post("/requests/<int:request_id>/decline")
+@token_required(*REVIEWERS)
+def decline_request(request_id: int) -> ResponseReturnValue:
+    body = parse_body(DeclineIn)
+    request = requests.decline(api_user(), request_id, body.note)
+    db.session.commit()
+    return jsonify(request_json(request, api_user()))
+
+
+@bp.post("/requests/<int:request_id>/message")
+@token_required(*REVIEWERS)
+def message_request(request_id: int) -> ResponseReturnValue:
+    body = parse_body(MessageIn)
+    request = requests.send_message(api_user(), request_id, body.text)
+    db.session.commit()
+    return jsonify(request_json(request, api_user()))
+
+
+# ---------------------------------------------------------------- cancelling and attendance
+
+
+@bp.post("/requests/<int:request_id>/cancel")
+@token_required(VOLUNTEER, STAFF)
+def cancel_request(request_id: int) -> ResponseReturnValue:
+    body = parse_optional_body(CancelIn)
+    request = requests.cancel(api_user(), request_id, body.reason)
+    db.session.commit()
+    return jsonify(request_json(request, api_user()))
+
+
+@bp.post("/requests/<int:request_id>/attendance")
+@token_required(STAFF)
+def record_attendance(request_id: int) -> ResponseReturnValue:
+    body = parse_body(AttendanceIn)
+    request = requests.record_attendance(api_user(), request_id, body.attended, body.hours)
+    db.session.commit()
+    return jsonify(request_json(request, api_user()))
+
+
+# ---------------------------------------------------------------- rosters and hours
+
+
+@bp.get("/shifts/<int:shift_id>/roster")
+@token_required(*ROSTER_VIEWERS)
+def shift_roster(shift_id: int) -> ResponseReturnValue:
+    entries = []
+    for request in requests.roster(api_user(), shift_id):
+        profile = dashboards.volunteer_profile(request.volunteer)
+        shares = profile is not None and profile.share_email_with_organizations
+        entries.append(
+            RosterEntryOut(
+                request_id=request.id,
+                volunteer_id=request.volunteer_id,
+                display_name=request.volunteer.display_name,
+                status=request.status,  # type: ignore[arg-type]
+                email=request.volunteer.email if shares else None,
+            )
+        )
+    out = RosterOut(shift_id=shift_id, items=entries)
+    db.session.commit()
+    return jsonify(out.model_dump(mode="json"))
+
+
+@bp.get("/me/hours")
+@token_required(VOLUNTEER)
+def my_hours() -> ResponseReturnValue:
+    volunteer = api_user()
+    items = []
+    for request in requests.of_volunteer(volunteer):
+        if request.status != RequestStatus.ATTENDED.value or request.hours is None:
+            continue
+        shift = request.shift
+        organization = shift.opportunity.organization
+        items.append(
+            HoursItemOut(
+                request_id=request.id,
+                shift_id=shift.id,
+                title=shift.opportunity.title,
+                organization=organization.name,
+                date=shift.starts_at.astimezone(clock.zone(organization.timezone)).date(),
+                starts_at=shift.starts_at,
+                hours=request.hours,
+                verified_by=organization.name,
+            )
+        )
+    total = requests.history(volunteer.id).hours
+    out = HoursOut(total_hours=round(total, 2), items=items)
+    db.session.commit()
+    return jsonify(out.model_dump(mode="json"))

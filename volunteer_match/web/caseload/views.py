@@ -1,0 +1,102 @@
+"""Caseload pages: coordinators see who shares with them; volunteers start or stop sharing."""
+
+from __future__ import annotations
+
+from flask import flash, redirect, render_template, request, url_for
+from flask.typing import ResponseReturnValue
+from flask_login import current_user
+
+from volunteer_match.auth_session import role_required
+from volunteer_match.extensions import db
+from volunteer_match.models import Role
+from volunteer_match.services import caseload, clock, dashboards
+from volunteer_match.services.errors import DomainError, NotFound
+from volunteer_match.web import show_errors_on_form
+from volunteer_match.web.caseload import bp
+from volunteer_match.web.caseload.forms import ShareForm
+
+COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)
+PER_PAGE = 50
+
+
+# -- coordinators ---------------------------------------------------------------------------
+
+
+@bp.get("/coordinator/caseload")
+@role_required(*COORDINATORS)
+def index() -> ResponseReturnValue:
+    page = caseload.caseload(current_user, request.args.get("page", 1, type=int), PER_PAGE)
+    db.session.commit()  # keeps the audit record of this look
+    return render_template(
+        "caseload/index.html",
+        caseload=page,
+        span=lambda s: clock.format_span(s.starts_at, s.ends_at, clock.zone(s.timezone)),
+        moment=lambda m: clock.format_moment(m, clock.zone(None)),
+    )
+
+
+@bp.post("/coordinator/caseload/invite-codes")
+@role_required(*COORDINATORS)
+def make_invite_code() -> ResponseReturnValue:
+    invite = caseload.issue_invite_code(current_user)
+    db.session.commit()
+    expires = clock.format_moment(invite.expires_at, clock.zone(None))
+    return render_template("caseload/invite_code.html", invite=invite, expires=expires)
+
+
+# -- volunteers -----------------------------------------------------------------------------
+
+
+def _share_page(form: ShareForm) -> ResponseReturnValue:
+    link = caseload.current_link(current_user)
+    profile = dashboards.volunteer_profile(current_user)
+    zone = clock.zone(profile.timezone if profile else None)
+    page = render_template(
+        "caseload/share.html",
+        link=link,
+        form=form,
+        since=clock.format_moment(link.consented_at, zone) if link else None,
+    )
+    return page, 422 if form.errors or form.form_errors else 200
+
+
+@bp.get("/my/coordinator")
+@role_required(Role.VOLUNTEER.value)
+def share() -> ResponseReturnValue:
+    return _share_page(ShareForm(formdata=None))
+
+
+@bp.post("/my/coordinator")
+@role_required(Role.VOLUNTEER.value)
+def start_sharing() -> ResponseReturnValue:
+    form = ShareForm()
+    if form.validate_on_submit():
+        try:
+            link = caseload.link(current_user, form.invite_code.data or "")
+        except DomainError as error:
+            db.session.rollback()
+            show_errors_on_form(form, error)
+        else:
+            db.session.commit()
+            name = link.coordinator.display_name
+            flash(f"You're now sharing your volunteering with {name}.", "success")
+            return redirect(url_for("caseload.share"))
+    return _share_page(form)
+
+
+@bp.post("/my/coordinator/stop")
+@role_required(Role.VOLUNTEER.value)
+def stop_sharing() -> ResponseReturnValue:
+    try:
+        link = caseload.unlink(current_user)
+    except NotFound as error:
+        db.session.rollback()
+        flash(error.message, "info")
+    else:
+        db.session.commit()
+        flash(
+            f"You've stopped sharing. {link.coordinator.display_name} won't see anything new "
+            "about your volunteering.",
+            "success",
+        )
+    return redirect(url_for("caseload.share"))
