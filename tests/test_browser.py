@@ -7,6 +7,8 @@ from flask import Flask
 
 from tests.browser import axe_violations, chromium_page, fits_the_screen, live_server, needs_browser
 from tests.conftest import PASSWORD, make_user
+from tests.test_browse_pages import add_shift, organization, post
+from tests.test_matches_pages import volunteer
 
 pytestmark = needs_browser
 
@@ -62,3 +64,34 @@ def test_error_pages_are_accessible(app: Flask) -> None:
         response = page.goto(base + "/no-such-page")
         assert response is not None and response.status == 404
         assert axe_violations(page) == []
+
+
+def test_ask_for_a_shift_and_a_coordinator_approves_it(app: Flask) -> None:
+    """The heart of the product in a real browser: a match, a request, an approval."""
+    staff = organization("Harbor Food Pantry")
+    add_shift(staff, post(staff, "Kitchen helper", description="Help prepare and serve meals."))
+    sam = volunteer(display_name="Sam", email="sam@example.org", skills=("cookin",))
+    make_user("coordinator", email="jo@example.org", display_name="Jo")
+    with live_server(app) as base, chromium_page() as page:
+        page.goto(base + "/login")
+        page.get_by_label("Email").fill(sam.email)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.goto(base + "/matches")
+        assert page.get_by_text("Kitchen helper").first.is_visible()
+        assert page.get_by_text("cookin", exact=False).first.is_visible()
+        page.get_by_role("button", name="Ask for this shift").first.click()
+        page.goto(base + "/my/shifts")
+        assert page.get_by_text("Kitchen helper").first.is_visible()
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Log out").click()
+
+        page.goto(base + "/login")
+        page.get_by_label("Email").fill("jo@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        page.goto(base + "/coordinator/requests")
+        assert page.get_by_text("Sam").first.is_visible()
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Approve").first.click()
+        assert page.get_by_text("Approved", exact=False).first.is_visible()

@@ -7,7 +7,7 @@ GET /me/calendar.ics answer text/calendar.
 
 from __future__ import annotations
 
-from flask import Response, jsonify
+from flask import jsonify
 from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
@@ -31,6 +31,7 @@ from volunteer_match.extensions import db
 from volunteer_match.models import CoordinatorLink, Role
 from volunteer_match.services import calendar, caseload, shifts
 from volunteer_match.services.errors import NotFound
+from volunteer_match.web.calendar.views import ics_response
 
 VOLUNTEER = Role.VOLUNTEER.value
 COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)
@@ -129,21 +130,13 @@ def make_invite_code() -> ResponseReturnValue:
 # -- calendar files -------------------------------------------------------------------------
 
 
-def _ics(body: bytes, filename: str | None = None) -> Response:
-    response = Response(body, mimetype="text/calendar")
-    if filename:
-        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
-
 @bp.get("/shifts/<int:shift_id>.ics")
-def shift_ics(shift_id: int) -> ResponseReturnValue:
+def shiftics_response(shift_id: int) -> ResponseReturnValue:
     shift = shifts.get_for_viewer(shift_id, optional_user())
-    return _ics(calendar.shift_ics(shift), f"shift-{shift.id}.ics")
+    return ics_response(calendar.shift_ics(shift), f"shift-{shift.id}.ics")
 
 
 @bp.get("/me/calendar.ics")
 @token_required(VOLUNTEER)
 def my_calendar() -> ResponseReturnValue:
-    return _ics(calendar.feed_ics(api_user()))
+    return ics_response(calendar.feed_ics(api_user()))

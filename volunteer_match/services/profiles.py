@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import sqlalchemy as sa
 
 from volunteer_match.extensions import db
+from volunteer_match.matching.features import Window
 from volunteer_match.matching.lexicon import lexicon
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
@@ -27,13 +28,6 @@ from volunteer_match.services.text import clean_tags
 MAX_TRAVEL_KM = 500
 MAX_WINDOWS = 42
 MINUTES_PER_DAY = 24 * 60
-
-
-@dataclass(frozen=True)
-class Window:
-    weekday: int  # Monday = 0
-    start_minute: int
-    end_minute: int
 
 
 @dataclass(frozen=True)
