@@ -9,10 +9,18 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import make_user
+from tests.conftest import login, make_user
 from tests.test_browse_pages import add_shift, organization, post
 from volunteer_match.extensions import db
-from volunteer_match.models import CoordinatorLink, Notification, Shift, ShiftRequest, User, utcnow
+from volunteer_match.models import (
+    AuditEvent,
+    CoordinatorLink,
+    Notification,
+    Shift,
+    ShiftRequest,
+    User,
+    utcnow,
+)
 from volunteer_match.services import requests, shifts
 from volunteer_match.services.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
@@ -224,3 +232,14 @@ def test_roster_is_for_the_organization_and_coordinators(world) -> None:
         requests.roster(organization("Someone Else"), shift.id)
     with pytest.raises(Forbidden):
         requests.roster(make_user(), shift.id)
+
+
+def test_reading_the_queue_is_recorded_as_a_disclosure(world, client) -> None:
+    _, _, shift, coordinator = world
+    sam = make_user(display_name="Sam")
+    ask(sam, shift)
+    login(client, coordinator.email)
+    assert "Sam" in client.get("/coordinator/requests").get_data(as_text=True)
+    event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "requests.reviewed"))
+    assert event is not None and event.actor_id == coordinator.id
+    assert event.detail["volunteer_ids"] == [sam.id]

@@ -120,7 +120,7 @@ def list_requests() -> ResponseReturnValue:
     viewer = api_user()
     start = (params.page - 1) * params.per_page
     if viewer.role in REVIEWERS:
-        found = requests.queue(viewer, params.status or RequestStatus.PENDING.value)
+        found = requests.review(viewer, params.status or RequestStatus.PENDING.value)
         items, total = found[start : start + params.per_page], len(found)
     elif viewer.role == VOLUNTEER:
         found = [
@@ -137,7 +137,7 @@ def list_requests() -> ResponseReturnValue:
         per_page=params.per_page,
         total=total,
     )
-    db.session.commit()  # keeps the token's last-used time
+    db.session.commit()  # keeps the token's last use and the audit record of the disclosure
     return jsonify(out.model_dump(mode="json"))
 
 

@@ -417,6 +417,16 @@ def history(volunteer_id: int) -> History:
     return History(hours=float(hours or 0.0), attended=int(attended), no_shows=int(no_shows))
 
 
+def review(coordinator: User, status: str = S.PENDING.value) -> list[ShiftRequest]:
+    """The queue as a coordinator reads it, with each person's details: the disclosure is
+    written to the audit log (who saw whose requests, when)."""
+    items = queue(coordinator, status)
+    if items:
+        people = sorted({item.volunteer_id for item in items})
+        audit.record("requests.reviewed", actor=coordinator, status=status, volunteer_ids=people)
+    return items
+
+
 def queue(coordinator: User, status: str = S.PENDING.value) -> list[ShiftRequest]:
     if coordinator.role not in REVIEWERS:
         raise Forbidden("Only coordinators see the queue.")

@@ -84,11 +84,11 @@ def _entry(item: ShiftRequest, failed: Failed | None) -> QueueEntry:
 def _queue_page(failed: Failed | None = None) -> ResponseReturnValue:
     waiting = [
         QueueEntry(item, span(item.shift, organization_zone(item.shift)))
-        for item in requests.queue(current_user, S.WAITLISTED.value)
+        for item in requests.review(current_user, S.WAITLISTED.value)
     ]
     page = render_template(
         "requests/queue.html",
-        pending=[_entry(item, failed) for item in requests.queue(current_user)],
+        pending=[_entry(item, failed) for item in requests.review(current_user)],
         waiting=waiting,
         failed=failed[2] if failed else None,
     )
@@ -98,7 +98,9 @@ def _queue_page(failed: Failed | None = None) -> ResponseReturnValue:
 @bp.get("/coordinator/requests")
 @role_required(*REVIEWERS)
 def queue() -> ResponseReturnValue:
-    return _queue_page()
+    page = _queue_page()
+    db.session.commit()  # keeps the audit record of what was disclosed
+    return page
 
 
 def _decide(request_id: int, kind: str) -> ResponseReturnValue:
