@@ -19,6 +19,7 @@ from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
 from volunteer_match.extensions import db
+from volunteer_match.matching.index import MatchIndex
 from volunteer_match.models import Role, ShiftRequest
 from volunteer_match.services import mailer, matching, requests
 from volunteer_match.services.errors import Conflict, ValidationFailed
@@ -71,24 +72,25 @@ def _forms(request_id: int, failed: Failed | None) -> dict[str, FlaskForm]:
     return forms
 
 
-def _entry(item: ShiftRequest, failed: Failed | None) -> QueueEntry:
+def _entry(item: ShiftRequest, failed: Failed | None, index: MatchIndex) -> QueueEntry:
     return QueueEntry(
         request=item,
         when=span(item.shift, organization_zone(item.shift)),
-        reasons=matching.reasons_for(item.volunteer, item.shift_id),
+        reasons=matching.reasons_for(item.volunteer, item.shift_id, index),
         history=history_lines(requests.history(item.volunteer_id)),
         forms=_forms(item.id, failed),
     )
 
 
 def _queue_page(failed: Failed | None = None) -> ResponseReturnValue:
+    index = matching.current_index()  # brought up to date once for the whole page
     waiting = [
         QueueEntry(item, span(item.shift, organization_zone(item.shift)))
         for item in requests.review(current_user, S.WAITLISTED.value)
     ]
     page = render_template(
         "requests/queue.html",
-        pending=[_entry(item, failed) for item in requests.review(current_user)],
+        pending=[_entry(item, failed, index) for item in requests.review(current_user)],
         waiting=waiting,
         failed=failed[2] if failed else None,
     )
