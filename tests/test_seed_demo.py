@@ -17,11 +17,12 @@ from volunteer_match.models import (
     Organization,
     OrganizationMember,
     Shift,
+    ShiftRequest,
     User,
     VolunteerProfile,
     utcnow,
 )
-from volunteer_match.services import accounts, demo, demo_nyc, organizations
+from volunteer_match.services import accounts, demo, demo_nyc, organizations, requests
 
 DEMO_EMAILS = {
     "volunteer": "volunteer@example.org",
@@ -62,10 +63,20 @@ def test_seed_demo_loads_nyc_data_once_and_demo_accounts_work(app: Flask, runner
     shifts = db.session.scalars(sa.select(Shift)).all()
     assert len(shifts) == counts["shift"] > 665
     now = utcnow()
+    with_people = set(db.session.scalars(sa.select(ShiftRequest.shift_id)))
     for shift in shifts:
         assert shift.starts_at.tzinfo == UTC
+        if shift.id in with_people:  # the demo's own activity, checked below
+            continue
         assert now < shift.starts_at < shift.ends_at <= now + timedelta(weeks=8, days=1)
         assert 1 <= shift.capacity <= 30 and shift.filled == 0
+
+    # Demo activity: Riley has verified hours and an approved shift; the queue has a request.
+    riley = accounts.find_by_email("volunteer@example.org")
+    assert requests.history(riley.id).hours == 6.0
+    assert [r.status for r in requests.of_volunteer(riley)].count("approved") == 1
+    coordinator = accounts.find_by_email("coordinator@example.org")
+    assert len(requests.queue(coordinator)) == 1
 
     # Second run: nothing new, nothing moved.
     starts = shift_starts()

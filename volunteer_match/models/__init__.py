@@ -13,12 +13,14 @@ from volunteer_match.models.opportunity import (
 )
 from volunteer_match.models.organization import Organization, OrganizationKind, OrganizationMember
 from volunteer_match.models.request import RequestStatus, ShiftRequest
+from volunteer_match.models.service_record import AnonymousService
 from volunteer_match.models.user import ApiToken, Role, User
 from volunteer_match.models.volunteer import GOALS, AvailabilityWindow, VolunteerProfile
 
 __all__ = [
     "FIT_ATTRIBUTES",
     "GOALS",
+    "AnonymousService",
     "ApiToken",
     "AuditEvent",
     "AvailabilityWindow",

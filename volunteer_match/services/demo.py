@@ -22,7 +22,7 @@ from volunteer_match.models import (
     Role,
     User,
 )
-from volunteer_match.services import accounts, demo_nyc, profiles
+from volunteer_match.services import accounts, demo_activity, demo_nyc, profiles
 
 ADMIN_EMAIL = "admin@example.org"
 COORDINATOR_EMAIL = "coordinator@example.org"
@@ -86,7 +86,7 @@ def seed_demo(password: str) -> SeedResult:
         return accounts.create_staff_user(email, password, name, role)
 
     admin = staff(ADMIN_EMAIL, "Alex (admin)", Role.ADMIN.value)
-    staff(COORDINATOR_EMAIL, "Jordan", Role.COORDINATOR.value)
+    coordinator = staff(COORDINATOR_EMAIL, "Jordan", Role.COORDINATOR.value)
 
     rows = demo_nyc.read_rows()
     org_ref = demo_nyc.demo_organization_ref(rows)
@@ -103,6 +103,8 @@ def seed_demo(password: str) -> SeedResult:
             _volunteer(profile, password)
             result.accounts += 1
     db.session.flush()
+    if VOLUNTEER_EMAIL not in existing and coordinator is not None:
+        demo_activity.load(VOLUNTEER_EMAIL, ORGANIZATION_EMAIL, coordinator)
     return result
 
 
