@@ -34,20 +34,54 @@ def window_words(window: Window) -> str:
     return f"{DAY_NAMES[window.weekday]} {start}–{end}"
 
 
-LEADS = {
-    "skills": ("You listed {typed}, and this role mentions “{phrase}”",
-               "Close to {typed}, which you listed: this role mentions “{phrase}”"),
-    "interests": ("You care about {typed}, and this role mentions “{phrase}”",
-                  "Linked to {typed}, which you care about: this role mentions “{phrase}”"),
+# The same reasons in two voices: to the person ("you"), and about them to their
+# coordinator ("they"), who sees them with the person's consent.
+LEADS: dict[str, dict[str, tuple[str, str]]] = {
+    "you": {
+        "skills": (
+            "You listed {typed}, and this role mentions “{phrase}”",
+            "Close to {typed}, which you listed: this role mentions “{phrase}”",
+        ),
+        "interests": (
+            "You care about {typed}, and this role mentions “{phrase}”",
+            "Linked to {typed}, which you care about: this role mentions “{phrase}”",
+        ),
+    },
+    "they": {
+        "skills": (
+            "Listed {typed}, and this role mentions “{phrase}”",
+            "Close to {typed}, which they listed: this role mentions “{phrase}”",
+        ),
+        "interests": (
+            "Cares about {typed}, and this role mentions “{phrase}”",
+            "Linked to {typed}, which they care about: this role mentions “{phrase}”",
+        ),
+    },
+}
+VOICES: dict[str, dict[str, str]] = {
+    "you": {
+        "window": "Fits your {window} availability",
+        "virtual": "Virtual: you can do it from home",
+        "zip": "your ZIP code {postcode}", "near": "you",
+        "must": "{label}, as you asked",
+        "goal": "Training provided: good for your goal to {goal}",
+    },
+    "they": {
+        "window": "Fits their {window} availability",
+        "virtual": "Virtual: they can do it from home",
+        "zip": "their ZIP code {postcode}", "near": "them",
+        "must": "{label}, as they asked",
+        "goal": "Training provided: good for their goal to {goal}",
+    },
 }  # fmt: skip
 
 
 def _concept_reason(
-    own: Mapping[str, str], listing: Listing, kind: str, used: set[str]
+    own: Mapping[str, str], listing: Listing, kind: str, used: set[str], voice: str = "you"
 ) -> tuple[str, str] | None:
     """('You listed cooking, and this role mentions “food prep”', phrase) for the strongest shared
     concept, or a related one."""
-    direct, related = LEADS[kind]
+    direct, related = LEADS[voice][kind]
     shared = [
         (hit.weight, concept)
         for concept, hit in listing.concepts.items()
@@ -84,29 +118,39 @@ def _fitting_window(index: MatchIndex, volunteer: Volunteer, shift_row: int) -> 
 
 
 def explain(
-    index: MatchIndex, volunteer: Volunteer, listing: Listing, shift_row: int, km: float | None
+    index: MatchIndex,
+    volunteer: Volunteer,
+    listing: Listing,
+    shift_row: int,
+    km: float | None,
+    voice: str = "you",
 ) -> list[str]:
+    words = VOICES[voice]
     reasons: list[str] = []
     phrases: set[str] = set()
     for own, kind in ((volunteer.skills, "skills"), (volunteer.interests, "interests")):
-        found = _concept_reason(own, listing, kind, phrases)  # each piece of evidence once
+        found = _concept_reason(own, listing, kind, phrases, voice)  # each piece of evidence once
         if found:
             reasons.append(found[0])
             phrases.add(found[1])
     window = _fitting_window(index, volunteer, shift_row)
     if window is not None:
-        reasons.append(f"Fits your {window_words(window)} availability")
+        reasons.append(words["window"].format(window=window_words(window)))
     if listing.virtual:
-        reasons.append("Virtual: you can do it from home")
+        reasons.append(words["virtual"])
     elif km is not None:
-        where = f"your ZIP code {volunteer.postcode}" if volunteer.postcode else "you"
+        where = (
+            words["zip"].format(postcode=volunteer.postcode)
+            if volunteer.postcode
+            else words["near"]
+        )
         reasons.append(f"Under 1 km from {where}" if km < 1 else f"{km:.1f} km from {where}")
     for name in sorted(volunteer.must_have):
-        reasons.append(f"{FIT_LABELS[name]}, as you asked")
+        reasons.append(words["must"].format(label=FIT_LABELS[name]))
     career_goals = volunteer.goals & {"job_skills", "explore_career"}
     if "training_provided" in listing.attributes and career_goals:
         goal = min(career_goals)  # "explore_career" < "job_skills": a stable choice
-        reasons.append(f"Training provided: good for your goal to {GOALS[goal].lower()}")
+        reasons.append(words["goal"].format(goal=GOALS[goal].lower()))
     if not reasons:
         reasons.append("Open now, with places free")
     return reasons[: w.MAX_REASONS]

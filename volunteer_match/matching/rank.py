@@ -251,8 +251,11 @@ def _soonest_shifts(index: MatchIndex, fitting: np.ndarray, rows: np.ndarray) ->
     return soonest
 
 
-def explain_shift(index: MatchIndex, volunteer: Volunteer, shift_id: int) -> list[str]:
-    """The reasons a person would see for one shift (e.g. beside their request in a queue)."""
+def explain_shift(
+    index: MatchIndex, volunteer: Volunteer, shift_id: int, voice: str = "you"
+) -> list[str]:
+    """The reasons for one shift (e.g. beside a request in a coordinator's queue, with
+    ``voice="they"``)."""
     shift_rows = index.shift_rows(frozenset({shift_id}))
     if not shift_rows:
         return []
@@ -262,4 +265,4 @@ def explain_shift(index: MatchIndex, volunteer: Volunteer, shift_id: int) -> lis
     km = None
     if volunteer.has_location and not listing.virtual and not np.isnan(index.listing_lat[row]):
         km = round(float(distances_km(index, volunteer, np.array([row]))[0]), 1)
-    return explain(index, volunteer, listing, shift_row, km)
+    return explain(index, volunteer, listing, shift_row, km, voice)

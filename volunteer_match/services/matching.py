@@ -236,7 +236,7 @@ def candidates_for(viewer: User, opportunity_id: int, limit: int = 20) -> list[C
 
 
 def reasons_for(volunteer: User, shift_id: int, index: MatchIndex | None = None) -> list[str]:
-    """Why this shift suits this person, in the words their matches page would use.
+    """Why this shift suits this person, told to their coordinator ("Fits their Tuesday...").
     Pass ``index`` (from current_index()) when explaining many rows at once."""
     profile = profiles.get(volunteer)
-    return explain_shift(index or current_index(), volunteer_of(profile), shift_id)
+    return explain_shift(index or current_index(), volunteer_of(profile), shift_id, "they")
