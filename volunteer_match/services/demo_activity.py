@@ -18,7 +18,7 @@ from volunteer_match.models import (
     VolunteerProfile,
     utcnow,
 )
-from volunteer_match.services import accounts, organizations, requests, shifts
+from volunteer_match.services import accounts, matching, organizations, requests, shifts
 
 PAST_DAYS = (10, 3)
 PAST_HOURS = 3.0
@@ -72,17 +72,16 @@ def _past_hours(volunteer: User, staff: User, opportunity: Opportunity) -> None:
 
 
 def _waiting_request(riley: User) -> None:
-    """Another demo volunteer asks for a shift, so the coordinator's queue isn't empty."""
+    """Another demo volunteer asks for their best match, so the coordinator's queue isn't
+    empty."""
     other = db.session.scalar(
         sa.select(User)
         .join(VolunteerProfile, VolunteerProfile.user_id == User.id)
         .where(User.id != riley.id)
         .order_by(User.id)
     )
-    shift = db.session.scalar(
-        sa.select(Shift)
-        .where(Shift.starts_at > utcnow() + timedelta(days=2), Shift.filled == 0)
-        .order_by(Shift.starts_at, Shift.id)
-    )
-    if other is not None and shift is not None:
-        requests.create(other, shift.id, "I've done this kind of work before.", True)
+    if other is None:
+        return
+    best = matching.matches_for(other, limit=1).items
+    if best:
+        requests.create(other, best[0].shift_id, "I've done this kind of work before.", True)
