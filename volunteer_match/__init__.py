@@ -55,6 +55,7 @@ def register_blueprints(app: Flask) -> None:
     from volunteer_match.api import bp as api_bp
     from volunteer_match.extensions import csrf
     from volunteer_match.web import filters
+    from volunteer_match.web.account import bp as account_bp
     from volunteer_match.web.auth import bp as auth_bp
     from volunteer_match.web.calendar import bp as calendar_bp
     from volunteer_match.web.caseload import bp as caseload_bp
@@ -78,6 +79,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(requests_bp)
     app.register_blueprint(caseload_bp)
     app.register_blueprint(calendar_bp)
+    app.register_blueprint(account_bp)
     csrf.exempt(api_bp)  # the API authenticates with bearer tokens, never cookies
     app.register_blueprint(api_bp)
     filters.register(app)

@@ -2,7 +2,7 @@
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-11-23 01:47:41.444553
+Create Date: 2026-11-23 01:47:50.112381
 
 """
 from alembic import op
@@ -25,6 +25,7 @@ def upgrade():
     sa.Column('shift_date', sa.Date(), nullable=False),
     sa.Column('hours', sa.Double(), nullable=False),
     sa.Column('recorded_at', sa.DateTime(), nullable=False),
+    sa.CheckConstraint('hours >= 0 AND hours <= 24', name=op.f('ck_anonymous_service_hours')),
     sa.ForeignKeyConstraint(['opportunity_id'], ['opportunity.id'], name=op.f('fk_anonymous_service_opportunity_id_opportunity'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['organization_id'], ['organization.id'], name=op.f('fk_anonymous_service_organization_id_organization'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_anonymous_service'))

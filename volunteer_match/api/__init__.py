@@ -11,6 +11,7 @@ from volunteer_match.api import (  # noqa: E402, F401
     openapi,
     opportunities,
     organizations,
+    privacy,
     profile,
     requests,
 )

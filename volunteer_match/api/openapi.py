@@ -16,6 +16,7 @@ from flask.typing import ResponseReturnValue
 from pydantic import BaseModel
 
 from volunteer_match.api import bp
+from volunteer_match.api import privacy as sp
 from volunteer_match.api import schemas as s
 from volunteer_match.api import schemas_caseload as sc
 from volunteer_match.api import schemas_requests as sr
@@ -146,6 +147,12 @@ OPERATIONS = (
               auth="optional", errors=(401, 404)),
     Operation("get", "/me/calendar.ics", "Your approved and attended shifts as an iCalendar "
               "file (volunteer)", 200, None, errors=(401, 403)),
+    # privacy rights
+    Operation("get", "/me/export", "Everything held about you, as a JSON file to download "
+              "(never passwords or token digests)", 200, sp.ExportOut, errors=(401,)),
+    Operation("delete", "/me", "Erase your account and its personal data; your live requests "
+              "are cancelled first and attended hours are kept only as anonymous totals",
+              204, None, sp.EraseIn, errors=(400, 401, 409, 422, 429)),
 )  # fmt: skip
 
 _PATH_PARAMETER = re.compile(r"{(\w+)}")

@@ -18,6 +18,7 @@ from volunteer_match.models.base import Base, utcnow
 
 class AnonymousService(Base):
     __tablename__ = "anonymous_service"
+    __table_args__ = (sa.CheckConstraint("hours >= 0 AND hours <= 24", name="hours"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organization_id: Mapped[int] = mapped_column(
