@@ -368,10 +368,11 @@ def test_every_signed_in_role_has_the_page(client: FlaskClient) -> None:
         client.post("/logout", data={"csrf_token": csrf_token(client, "/account")})
 
 
-def test_the_deleted_account_is_not_left_in_notifications_of_others(
+def test_the_deleted_account_is_not_named_in_notifications_of_others(
     client: FlaskClient, world: dict
 ) -> None:
-    robin = world["robin"]
+    robin, name = world["robin"], world["sam"].display_name
     assert rows_of(Notification, user_id=robin.id, kind="caseload.joined") == 1
     client.delete(f"{API}/me", json={"password": PASSWORD}, headers=world["headers"])
-    assert rows_of(Notification, user_id=robin.id, kind="caseload.joined") == 0
+    query = sa.select(Notification.message).where(Notification.user_id == robin.id)
+    assert all(name not in message for message in db.session.scalars(query))

@@ -142,7 +142,8 @@ def link(volunteer: User, raw_code: str) -> CoordinatorLink:
     notifications.notify(
         coordinator.id,
         "caseload.joined",
-        f"{volunteer.display_name} chose to share their volunteering with you.",
+        # No name here: a notification outlives the link, and the caseload page shows who.
+        "Someone new chose to share their volunteering with you. See your caseload.",
         "/coordinator/caseload",
     )
     audit.record(

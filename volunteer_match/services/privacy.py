@@ -39,7 +39,6 @@ from volunteer_match.services import audit, clock, requests
 from volunteer_match.services.errors import ValidationFailed
 from volunteer_match.services.passwords import verify_password
 
-JOIN_NOTICE = "caseload.joined"  # services.caseload.link tells the coordinator, by name
 CONFIRM_FAILED = "That password isn't right. Your account has not been changed."
 
 
@@ -265,35 +264,11 @@ def _keep_hours_anonymously(user: User) -> None:
         )
 
 
-def _forget_join_notices(user: User) -> None:
-    """A coordinator was told "<name> chose to share their volunteering with you" when this
-    person linked: that notice would outlive the link and name the person, so it goes too
-    (for each link, the first such notice from the moment of consent)."""
-    links = db.session.scalars(
-        sa.select(CoordinatorLink).where(CoordinatorLink.volunteer_id == user.id)
-    ).all()
-    for link in links:
-        notice = db.session.scalar(
-            sa.select(Notification)
-            .where(
-                Notification.user_id == link.coordinator_id,
-                Notification.kind == JOIN_NOTICE,
-                Notification.message.startswith(f"{user.display_name} ", autoescape=True),
-                Notification.created_at >= link.consented_at,
-            )
-            .order_by(Notification.created_at, Notification.id)
-            .limit(1)
-        )
-        if notice is not None:
-            db.session.delete(notice)
-
-
 def erase(user: User, password: str) -> None:
     """Erase the account and its personal data, after checking the password.
 
     - A volunteer's live requests are cancelled first, so places free up and the waiting
-      list moves on; attended shifts are kept only as anonymous hours (``AnonymousService``),
-      and the notice that told a coordinator this person joined their caseload is removed.
+      list moves on; attended shifts are kept only as anonymous hours (``AnonymousService``).
     - Then the user row is deleted, and the database removes what belongs to it: profile,
       availability, requests, API tokens, notifications, coordinator links, organization
       membership and invite codes. Audit events keep their row with the actor cleared.
@@ -312,7 +287,6 @@ def erase(user: User, password: str) -> None:
     if user.role == Role.VOLUNTEER.value:
         _cancel_live_requests(user)
         _keep_hours_anonymously(user)
-        _forget_join_notices(user)
     audit.record("account.erased", subject=user, role=user.role)
     db.session.flush()  # the workflow's own records first, then the account goes
     db.session.delete(user)
