@@ -32,6 +32,38 @@ def upgrade_and_compare(database_url: str, instance: Path) -> list:
     return differences
 
 
+NOW = "2030-01-01 10:00:00"
+
+
+def insert_user_organization_opportunity(conn: sa.Connection, title: str, description: str) -> None:
+    """Rows written with plain SQL, so they fit both the first schema and the current one."""
+    now = {"now": NOW}
+    conn.execute(
+        sa.text(
+            "INSERT INTO user_account (id, email, password_hash, role, display_name, active,"
+            " created_at) VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1, :now)"
+        ),
+        now,
+    )
+    conn.execute(
+        sa.text(
+            "INSERT INTO organization (id, name, kind, description, address, timezone,"
+            " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
+        ),
+        now,
+    )
+    conn.execute(
+        sa.text(
+            "INSERT INTO opportunity (id, organization_id, title, description, skills,"
+            " interests, substance_free, peer_support_on_site, no_background_check,"
+            " wheelchair_accessible, team_based, training_provided, virtual, address,"
+            " status, created_at, updated_at) VALUES (1, 1, :title, :description, '[]', '[]',"
+            " 0, 0, 0, 0, 0, 0, 0, '', 'open', :now, :now)"
+        ),
+        {**now, "title": title, "description": description},
+    )
+
+
 def test_sqlite_upgrade_to_head_matches_models(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     assert upgrade_and_compare(url, tmp_path) == []
@@ -63,52 +95,27 @@ def test_migrated_schema_refuses_a_second_live_request_for_a_shift(tmp_path: Pat
     """The partial unique index exists in the migrated schema: one live request per shift."""
     url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
     app = create_app(base_config(url, tmp_path))
-    now = "2030-01-01 10:00:00"
     with app.app_context():
         flask_migrate.upgrade()
         with db.engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO user_account (id, email, password_hash, role, display_name,"
-                    " active, created_at)"
-                    " VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1, :now)"
-                ),
-                {"now": now},
-            )
-            conn.execute(
-                sa.text(
-                    "INSERT INTO organization (id, name, kind, description, address, timezone,"
-                    " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
-                ),
-                {"now": now},
-            )
-            conn.execute(
-                sa.text(
-                    "INSERT INTO opportunity (id, organization_id, title, description, skills,"
-                    " interests, substance_free, peer_support_on_site, no_background_check,"
-                    " wheelchair_accessible, team_based, training_provided, virtual, address,"
-                    " status, created_at, updated_at) VALUES (1, 1, 'T', '', '[]', '[]', 0, 0, 0,"
-                    " 0, 0, 0, 0, '', 'open', :now, :now)"
-                ),
-                {"now": now},
-            )
+            insert_user_organization_opportunity(conn, "T", "")
             conn.execute(
                 sa.text(
                     "INSERT INTO shift (id, opportunity_id, starts_at, ends_at, capacity, filled,"
                     " status, created_at) VALUES (1, 1, :now, '2030-01-01 12:00:00', 2, 0,"
                     " 'scheduled', :now)"
                 ),
-                {"now": now},
+                {"now": NOW},
             )
         insert = sa.text(
             "INSERT INTO shift_request (volunteer_id, shift_id, status, message, created_at,"
             " updated_at) VALUES (1, 1, :status, '', :now, :now)"
         )
         with db.engine.begin() as conn:
-            conn.execute(insert, {"status": "cancelled", "now": now})
-            conn.execute(insert, {"status": "pending", "now": now})
+            conn.execute(insert, {"status": "cancelled", "now": NOW})
+            conn.execute(insert, {"status": "pending", "now": NOW})
         with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as conn:
-            conn.execute(insert, {"status": "approved", "now": now})
+            conn.execute(insert, {"status": "approved", "now": NOW})
         with pytest.raises(sa.exc.IntegrityError), db.engine.begin() as conn:
             conn.execute(sa.text("UPDATE shift SET filled = 3 WHERE id = 1"))
         db.engine.dispose()
@@ -118,18 +125,10 @@ def test_upgrading_reads_concepts_of_listings_and_profiles_saved_before(tmp_path
     """Migration 0002 lets the matcher read rows that existed before it (no re-save needed)."""
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     app = create_app(base_config(url, tmp_path))
-    now = "2030-01-01 10:00:00"
     with app.app_context():
         flask_migrate.upgrade(revision="0001")
         with db.engine.begin() as conn:
-            conn.execute(
-                sa.text(
-                    "INSERT INTO user_account (id, email, password_hash, role, display_name,"
-                    " active, created_at) VALUES (1, 'a@example.org', 'x', 'volunteer', 'A', 1,"
-                    " :now)"
-                ),
-                {"now": now},
-            )
+            insert_user_organization_opportunity(conn, "Kitchen Assistant", "Serve food")
             conn.execute(
                 sa.text(
                     "INSERT INTO volunteer_profile (id, user_id, skills, interests, goals,"
@@ -138,24 +137,7 @@ def test_upgrading_reads_concepts_of_listings_and_profiles_saved_before(tmp_path
                     " '[\"cookin\"]', '[\"seniors\"]', '[]', 0, 'UTC', '[]', '[]', 0, 0, :now,"
                     " :now)"
                 ),
-                {"now": now},
-            )
-            conn.execute(
-                sa.text(
-                    "INSERT INTO organization (id, name, kind, description, address, timezone,"
-                    " created_at) VALUES (1, 'Org', 'nonprofit', '', '', 'UTC', :now)"
-                ),
-                {"now": now},
-            )
-            conn.execute(
-                sa.text(
-                    "INSERT INTO opportunity (id, organization_id, title, description, skills,"
-                    " interests, substance_free, peer_support_on_site, no_background_check,"
-                    " wheelchair_accessible, team_based, training_provided, virtual, address,"
-                    " status, created_at, updated_at) VALUES (1, 1, 'Kitchen Assistant',"
-                    " 'Serve food', '[]', '[]', 0, 0, 0, 0, 0, 0, 0, '', 'open', :now, :now)"
-                ),
-                {"now": now},
+                {"now": NOW},
             )
         flask_migrate.upgrade()
         opportunity = db.session.get(Opportunity, 1)

@@ -176,24 +176,23 @@ def update(user: User, opportunity_id: int, data: OpportunityInput) -> Opportuni
     return opportunity
 
 
-def close(user: User, opportunity_id: int) -> Opportunity:
+def _set_status(user: User, opportunity_id: int, status: OpportunityStatus) -> Opportunity:
     opportunity = get_managed(user, opportunity_id)
-    if opportunity.status == OpportunityStatus.CLOSED.value:
-        raise Conflict("This opportunity is already closed.")
-    opportunity.status = OpportunityStatus.CLOSED.value
+    if opportunity.status == status.value:
+        raise Conflict(f"This opportunity is already {status.value}.")
+    opportunity.status = status.value
     db.session.flush()
-    audit.record("opportunity.closed", actor=user, subject=opportunity)
+    action = "closed" if status is OpportunityStatus.CLOSED else "reopened"
+    audit.record(f"opportunity.{action}", actor=user, subject=opportunity)
     return opportunity
+
+
+def close(user: User, opportunity_id: int) -> Opportunity:
+    return _set_status(user, opportunity_id, OpportunityStatus.CLOSED)
 
 
 def reopen(user: User, opportunity_id: int) -> Opportunity:
-    opportunity = get_managed(user, opportunity_id)
-    if opportunity.status == OpportunityStatus.OPEN.value:
-        raise Conflict("This opportunity is already open.")
-    opportunity.status = OpportunityStatus.OPEN.value
-    db.session.flush()
-    audit.record("opportunity.reopened", actor=user, subject=opportunity)
-    return opportunity
+    return _set_status(user, opportunity_id, OpportunityStatus.OPEN)
 
 
 def of_organization(organization_id: int) -> list[Opportunity]:
