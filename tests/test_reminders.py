@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app
 
 from tests.conftest import base_config, empty_all_tables, make_user
 from tests.test_browse_pages import organization, post
@@ -202,7 +202,7 @@ def redis_app(database_url: str, tmp_path: Path) -> Iterator[Flask]:
 def registry():
     from rq.registry import ScheduledJobRegistry
 
-    queue = reminders._queue()
+    queue = reminders._queue(current_app.config["REDIS_URL"])
     return ScheduledJobRegistry(queue=queue)
 
 

@@ -14,10 +14,13 @@ TEMPLATES_DIR = PROJECT_ROOT / "templates"
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Build the app. ``config`` overrides settings read from the environment."""
-    from volunteer_match import config as settings
+    """Build the app. ``config`` overrides settings read from the environment.
 
-    app = Flask(
+    Every view runs inside one transaction boundary (volunteer_match.transaction)."""
+    from volunteer_match import config as settings
+    from volunteer_match.transaction import TransactionalFlask
+
+    app = TransactionalFlask(
         __name__,
         template_folder=str(TEMPLATES_DIR),
         instance_path=str(PROJECT_ROOT / "instance"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 
+import sqlalchemy as sa
 from flask import Flask, Response, jsonify, render_template
 from flask.typing import ResponseReturnValue
 from flask_wtf.csrf import CSRFError
@@ -26,6 +27,7 @@ CODES = {
     422: "validation_failed",
     429: "rate_limited",
     500: "server_error",
+    503: "unavailable",
 }
 
 MESSAGES = {
@@ -37,6 +39,8 @@ MESSAGES = {
     413: "That upload is too large.",
     429: "Too many attempts. Please wait a minute and try again.",
     500: "Something went wrong on our side. Nothing you saved was lost; please try again.",
+    503: "We can't reach our database just now. Nothing you saved was lost; "
+    "please try again in a minute.",
 }
 
 
@@ -50,7 +54,7 @@ def json_error(
 
 
 def _page(status: int, message: str) -> tuple[str, int]:
-    template = f"errors/{status}.html" if status in (403, 404, 500) else "errors/generic.html"
+    template = f"errors/{status}.html" if status in (403, 404, 500, 503) else "errors/generic.html"
     return render_template(template, status=status, message=message), status
 
 
@@ -76,6 +80,16 @@ def register(app: Flask) -> None:
         # Keep headers such as Allow (405) and Retry-After (429); the body is ours.
         headers = [(k, v) for k, v in exc.get_headers() if k.lower() != "content-type"]
         return body, code, headers
+
+    @app.errorhandler(sa.exc.OperationalError)
+    @app.errorhandler(sa.exc.InterfaceError)
+    def database_unavailable(exc: sa.exc.DBAPIError) -> ResponseReturnValue:
+        """The database is down, unreachable or too busy: say so plainly, with 503."""
+        log.warning("Database unavailable: %s", type(exc.orig).__name__)
+        body, code = (
+            json_error(503, MESSAGES[503]) if client_wants_json() else _page(503, MESSAGES[503])
+        )
+        return body, code, {"Retry-After": "30"}
 
     @app.errorhandler(Exception)
     def unexpected(exc: Exception) -> ResponseReturnValue:

@@ -1,5 +1,8 @@
 """Email. With MAIL_SERVER set, Flask-Mail sends it; in the embedded mode each message is
-written to the instance outbox folder instead (one .eml file each, viewable in dev)."""
+written to the instance outbox folder instead (one .eml file each, viewable in dev).
+
+``send`` only queues the message: it leaves once the transaction commits (see
+volunteer_match.transaction), so a rolled-back change emails nobody."""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from flask_mail import Message
 
 from volunteer_match.extensions import mail
 from volunteer_match.models import utcnow
+from volunteer_match.transaction import after_commit
 
 SENDER = "Volunteer Match <hello@volunteer-match.example>"
 
@@ -20,7 +24,13 @@ def outbox_dir() -> Path:
     return Path(current_app.config.get("MAIL_OUTBOX") or Path(current_app.instance_path) / "outbox")
 
 
-def send(to: str, subject: str, body: str) -> Message:
+def send(to: str, subject: str, body: str) -> None:
+    """Send this email once the current transaction commits."""
+    after_commit(lambda: deliver(to, subject, body))
+
+
+def deliver(to: str, subject: str, body: str) -> Message:
+    """Send now (through MAIL_SERVER, or into the outbox folder)."""
     message = Message(subject=subject, recipients=[to], body=body, sender=SENDER)
     if current_app.config.get("MAIL_SERVER"):
         mail.send(message)

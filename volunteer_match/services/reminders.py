@@ -8,7 +8,9 @@ conditional UPDATE first, so a reminder goes out at most once, whoever gets ther
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime, timedelta
+from functools import partial
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -17,44 +19,58 @@ from flask import current_app
 from volunteer_match.extensions import db
 from volunteer_match.models import RequestStatus, Shift, ShiftRequest, ShiftStatus, utcnow
 from volunteer_match.services import clock, mailer, notifications
+from volunteer_match.transaction import after_commit
 
 QUEUE = "reminders"
+SEND_JOB = "volunteer_match.jobs.send_reminder"
 
 
 def _lead() -> timedelta:
     return timedelta(hours=current_app.config["REMINDER_HOURS"])
 
 
-def _queue():
+def _queue(redis_url: str):
     from redis import Redis
     from rq import Queue
 
-    return Queue(QUEUE, connection=Redis.from_url(current_app.config["REDIS_URL"]))
+    return Queue(QUEUE, connection=Redis.from_url(redis_url))
+
+
+def _enqueue(redis_url: str, at: datetime, request_id: int, job_id: str) -> None:
+    _queue(redis_url).enqueue_at(at, SEND_JOB, request_id, job_id=job_id)
+
+
+def _drop_job(redis_url: str, job_id: str) -> None:
+    from rq.exceptions import NoSuchJobError
+    from rq.job import Job
+
+    try:
+        job = Job.fetch(job_id, connection=_queue(redis_url).connection)
+    except NoSuchJobError:
+        return
+    job.cancel()
+    job.delete()
 
 
 def schedule(request: ShiftRequest) -> None:
-    """At approval: with Redis, queue the reminder for its moment (or now, if that passed)."""
-    if not current_app.config.get("REDIS_URL"):
+    """At approval: with Redis, queue the reminder for its moment (or now, if that passed).
+
+    The job's id is chosen here and saved on the request; the job itself reaches Redis only
+    once the approval commits."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not redis_url:
         return
     at = max(request.shift.starts_at - _lead(), utcnow())
-    job = _queue().enqueue_at(at, "volunteer_match.jobs.send_reminder", request.id)
-    request.reminder_job_id = job.id
+    request.reminder_job_id = job_id = uuid.uuid4().hex
+    after_commit(partial(_enqueue, redis_url, at, request.id, job_id))
 
 
 def unschedule(request: ShiftRequest) -> None:
-    """When a request ends: drop its queued reminder, if any."""
-    if not request.reminder_job_id or not current_app.config.get("REDIS_URL"):
+    """When a request ends: drop its queued reminder, if any, once that change commits."""
+    redis_url = current_app.config.get("REDIS_URL")
+    if not request.reminder_job_id or not redis_url:
         return
-    from rq.job import Job
-
-    queue = _queue()
-    try:
-        job = Job.fetch(request.reminder_job_id, connection=queue.connection)
-    except Exception:
-        job = None
-    if job is not None:
-        job.cancel()
-        job.delete()
+    after_commit(partial(_drop_job, redis_url, request.reminder_job_id))
     request.reminder_job_id = None
 
 
