@@ -3,6 +3,7 @@
 from volunteer_match.models.audit import AuditEvent
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.caseload import CoordinatorLink, InviteCode
+from volunteer_match.models.limits import ADDRESS_MAX, NAME_MAX, TEXT_MAX
 from volunteer_match.models.notification import Notification
 from volunteer_match.models.opportunity import (
     FIT_ATTRIBUTES,
@@ -12,14 +13,19 @@ from volunteer_match.models.opportunity import (
     ShiftStatus,
 )
 from volunteer_match.models.organization import Organization, OrganizationKind, OrganizationMember
-from volunteer_match.models.request import RequestStatus, ShiftRequest
+from volunteer_match.models.request import LIVE_STATUSES, RequestStatus, ShiftRequest
 from volunteer_match.models.service_record import AnonymousService
-from volunteer_match.models.user import ApiToken, Role, User
+from volunteer_match.models.user import REVIEWER_ROLES, ApiToken, Role, User
 from volunteer_match.models.volunteer import GOALS, AvailabilityWindow, VolunteerProfile
 
 __all__ = [
+    "ADDRESS_MAX",
     "FIT_ATTRIBUTES",
     "GOALS",
+    "LIVE_STATUSES",
+    "NAME_MAX",
+    "REVIEWER_ROLES",
+    "TEXT_MAX",
     "AnonymousService",
     "ApiToken",
     "AuditEvent",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from volunteer_match.matching.attributes import FIT_ATTRIBUTES, FIT_LABELS
 from volunteer_match.models.base import Base, utcnow
+from volunteer_match.models.limits import ADDRESS_MAX, NAME_MAX
 from volunteer_match.models.organization import Organization
 
 __all__ = [
@@ -45,7 +46,7 @@ class Opportunity(Base):
     organization_id: Mapped[int] = mapped_column(
         sa.ForeignKey("organization.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(sa.String(200))
+    title: Mapped[str] = mapped_column(sa.String(NAME_MAX))
     description: Mapped[str] = mapped_column(sa.Text, default="")
     skills: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
     interests: Mapped[list[str]] = mapped_column(sa.JSON, default=list)
@@ -58,7 +59,7 @@ class Opportunity(Base):
     team_based: Mapped[bool] = mapped_column(default=False)
     training_provided: Mapped[bool] = mapped_column(default=False)
     virtual: Mapped[bool] = mapped_column(default=False)
-    address: Mapped[str] = mapped_column(sa.String(300), default="")
+    address: Mapped[str] = mapped_column(sa.String(ADDRESS_MAX), default="")
     postcode: Mapped[str | None] = mapped_column(sa.String(10))
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]

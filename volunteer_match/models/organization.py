@@ -9,6 +9,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from volunteer_match.models.base import Base, utcnow
+from volunteer_match.models.limits import ADDRESS_MAX, NAME_MAX
 from volunteer_match.models.user import User
 
 
@@ -36,10 +37,10 @@ class Organization(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(200))
+    name: Mapped[str] = mapped_column(sa.String(NAME_MAX))
     kind: Mapped[str] = mapped_column(sa.String(30), default=OrganizationKind.NONPROFIT.value)
     description: Mapped[str] = mapped_column(sa.Text, default="")
-    address: Mapped[str] = mapped_column(sa.String(300), default="")
+    address: Mapped[str] = mapped_column(sa.String(ADDRESS_MAX), default="")
     postcode: Mapped[str | None] = mapped_column(sa.String(10))
     latitude: Mapped[float | None]
     longitude: Mapped[float | None]

@@ -23,6 +23,12 @@ class RequestStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+# A request in one of these states still waits for, or holds, a place on its shift.
+LIVE_STATUSES = (
+    RequestStatus.PENDING.value,
+    RequestStatus.APPROVED.value,
+    RequestStatus.WAITLISTED.value,
+)
 # A request in one of these states blocks another request for the same shift.
 ENDED_STATUSES = (RequestStatus.DECLINED.value, RequestStatus.CANCELLED.value)
 _live = sa.column("status").not_in(ENDED_STATUSES)

@@ -20,6 +20,8 @@ class Role(StrEnum):
 
 
 ROLE_VALUES = tuple(role.value for role in Role)
+# Who may review: verify organizations, decide requests, keep a caseload.
+REVIEWER_ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
 
 
 class User(UserMixin, Base):
