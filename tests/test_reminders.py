@@ -273,3 +273,33 @@ def test_a_reminder_for_a_shift_later_today_does_not_say_tomorrow(
     assert "Sent 1 reminder." in send(runner)
     [message] = [m for m in emails(outbox) if "Kitchen helper" in str(m["Subject"])]
     assert not str(message["Subject"]).startswith("Tomorrow")
+
+
+@needs_redis
+def test_a_rolled_back_approval_schedules_no_reminder(redis_app: Flask) -> None:
+    staff = organization()
+    shift = shift_in(staff, post(staff, "Kitchen helper"), 48)
+    request = ask(make_user(), shift)
+    before = set(registry().get_job_ids())
+
+    requests.approve(make_user("coordinator"), request.id)
+    job_id = request.reminder_job_id
+    db.session.rollback()  # e.g. a later step of the same request failed
+
+    assert job_id
+    assert set(registry().get_job_ids()) == before
+    assert db.session.get(ShiftRequest, request.id).reminder_job_id is None
+
+
+@needs_redis
+def test_a_rolled_back_cancel_keeps_the_reminder(redis_app: Flask) -> None:
+    staff = organization()
+    shift = shift_in(staff, post(staff, "Kitchen helper"), 48)
+    sam = make_user()
+    request = approved(sam, shift, make_user("coordinator"))
+    job_id = request.reminder_job_id
+
+    requests.cancel(sam, request.id)
+    db.session.rollback()
+
+    assert job_id in registry().get_job_ids()
