@@ -26,7 +26,9 @@ def open_shift() -> Shift:
     org = organizations.organization_of(staff)
     assert org is not None
     org.verified_at = utcnow()
-    opportunity = opportunities.create(staff, org.id, OpportunityInput(title="Kitchen helper", postcode="10027"))
+    opportunity = opportunities.create(
+        staff, org.id, OpportunityInput(title="Kitchen helper", postcode="10027")
+    )
     start = utcnow() + timedelta(days=3)
     [shift] = shifts.create(
         staff, opportunity.id, shifts.ShiftInput(start, start + timedelta(hours=2), 5)
