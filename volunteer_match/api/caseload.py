@@ -29,9 +29,9 @@ from volunteer_match.api.schemas_caseload import (
 )
 from volunteer_match.extensions import db
 from volunteer_match.models import CoordinatorLink, Role
+from volunteer_match.responses import ics_response
 from volunteer_match.services import calendar, caseload, shifts
 from volunteer_match.services.errors import NotFound
-from volunteer_match.web.calendar.views import ics_response
 
 VOLUNTEER = Role.VOLUNTEER.value
 COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)

@@ -16,9 +16,9 @@ from volunteer_match.api import bp
 from volunteer_match.api.common import api_user, parse_body, token_required
 from volunteer_match.api.schemas import Strict
 from volunteer_match.extensions import db, limiter
+from volunteer_match.responses import data_file_response
 from volunteer_match.services import privacy
 from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH
-from volunteer_match.web.account.views import data_file_response
 
 
 class EraseIn(Strict):

@@ -2,35 +2,20 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
-from flask import Response, current_app, flash, redirect, render_template, session, url_for
+from flask import current_app, flash, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, logout_user
 
-from volunteer_match.extensions import db, limiter
+from volunteer_match.extensions import limiter
+from volunteer_match.responses import data_file_response
 from volunteer_match.services import privacy
-from volunteer_match.services.errors import DomainError
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt, form_status
 from volunteer_match.web.account import bp
 from volunteer_match.web.account.forms import DeleteAccountForm
 
-EXPORT_FILENAME = "volunteer-match-data.json"
-
-
-def data_file_response(data: dict[str, Any]) -> Response:
-    """A person's data as a JSON download; private, so never kept by shared caches."""
-    body = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False)
-    response = Response(body, mimetype="application/json")
-    response.headers["Content-Disposition"] = f'attachment; filename="{EXPORT_FILENAME}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
-
 
 def _page(form: DeleteAccountForm) -> ResponseReturnValue:
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("account/index.html", form=form), status
+    return render_template("account/index.html", form=form), form_status(form)
 
 
 @bp.get("/account")
@@ -52,13 +37,9 @@ def delete() -> ResponseReturnValue:
     form = DeleteAccountForm()
     if not form.validate_on_submit():
         return _page(form)
-    try:
-        privacy.erase(current_user._get_current_object(), form.password.data or "")
-    except DomainError as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
+    attempt(form, privacy.erase, current_user._get_current_object(), form.password.data or "")
+    if form.errors:  # erase returns nothing; a wrong password lands on the form
         return _page(form)
-    db.session.commit()
     logout_user()
     session.clear()
     flash(

@@ -3,24 +3,15 @@ the feed itself (no login: the secret link is the key)."""
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
 from volunteer_match.models import Role
+from volunteer_match.responses import ics_response
 from volunteer_match.services import calendar, shifts
 from volunteer_match.web.calendar import bp
-
-
-def ics_response(body: bytes, filename: str | None = None) -> Response:
-    """A calendar file; private to the person, so never kept by shared caches."""
-    response = Response(body, mimetype="text/calendar")
-    if filename:
-        response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.headers["Cache-Control"] = "private, no-store"
-    return response
 
 
 @bp.get("/shifts/<int:shift_id>.ics")
@@ -54,7 +45,6 @@ def index() -> ResponseReturnValue:
 @role_required(Role.VOLUNTEER.value)
 def make_link() -> ResponseReturnValue:
     token = calendar.new_feed_token(current_user)
-    db.session.commit()
     return _page(url_for("calendar.feed", token=token, _external=True))
 
 
@@ -62,7 +52,6 @@ def make_link() -> ResponseReturnValue:
 @role_required(Role.VOLUNTEER.value)
 def turn_off() -> ResponseReturnValue:
     if calendar.turn_off_feed(current_user):
-        db.session.commit()
         flash("Your calendar link is turned off. Calendars using it stop updating.", "success")
     else:
         flash("Your calendar link was already off.", "info")
