@@ -3,7 +3,9 @@
 Views never commit: the transaction boundary (volunteer_match.transaction) commits a view
 that answers below 400 and rolls back one that raises or answers with an error status.
 A view calls a service through :func:`attempt`, which turns the service's objections into
-form errors or a flashed message and undoes what the failed call wrote.
+form errors or a flashed message and undoes what the failed call wrote; or through
+:func:`attempt_or_flash` when a conflict (already done, too late) is news for a flash rather
+than a problem with the form.
 """
 
 from __future__ import annotations
@@ -15,7 +17,14 @@ from flask import flash
 from flask_wtf import FlaskForm
 
 from volunteer_match import transaction
-from volunteer_match.services.errors import DomainError, Forbidden, NotFound, Unauthorized
+from volunteer_match.services.errors import (
+    Conflict,
+    DomainError,
+    Forbidden,
+    NotFound,
+    Unauthorized,
+    ValidationFailed,
+)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -54,6 +63,32 @@ def attempt(
         else:
             flash(error.message, "error")
         return None
+
+
+def attempt_or_flash(
+    form: FlaskForm | None,
+    category: str,
+    action: Callable[P, T],
+    *args: P.args,
+    **kwargs: P.kwargs,
+) -> T | None:
+    """Call a service for a page that redirects after it; None when it objected.
+
+    A Conflict ("already verified", "the shift has started") is undone and flashed in
+    ``category``. A ValidationFailed is undone and lands on ``form``; with no form it goes on
+    to the error page, as do not-found, forbidden and any other objection.
+    """
+    try:
+        return action(*args, **kwargs)
+    except Conflict as error:
+        transaction.rollback()
+        flash(error.message, category)
+    except ValidationFailed as error:
+        if form is None:
+            raise
+        transaction.rollback()
+        show_errors_on_form(form, error)
+    return None
 
 
 def form_status(form: FlaskForm) -> int:

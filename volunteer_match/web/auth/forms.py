@@ -17,6 +17,7 @@ from wtforms import (
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 from volunteer_match.models.organization import KIND_LABELS
+from volunteer_match.services.accounts import NewOrganization, Registration
 from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
 
 PASSWORD_TOO_SHORT = f"Use at least {MIN_PASSWORD_LENGTH} characters. A short phrase works well."
@@ -96,3 +97,21 @@ class RegisterForm(FlaskForm):
             ]
             valid = False
         return valid
+
+    def to_input(self) -> Registration:
+        organization = None
+        if self.role.data == "organization":
+            organization = NewOrganization(
+                name=self.organization_name.data or "",
+                kind=self.organization_kind.data or "nonprofit",
+                description=self.organization_description.data or "",
+                postcode=self.organization_postcode.data,
+                address=self.organization_address.data or "",
+            )
+        return Registration(
+            email=self.email.data or "",
+            password=self.password.data or "",
+            display_name=self.display_name.data or "",
+            role=self.role.data or "",
+            organization=organization,
+        )

@@ -7,11 +7,10 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
 from volunteer_match.auth_session import safe_next
-from volunteer_match.extensions import db, limiter
+from volunteer_match.extensions import limiter
 from volunteer_match.models import User
 from volunteer_match.services import accounts
-from volunteer_match.services.errors import DomainError
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt, form_status
 from volunteer_match.web.auth import bp
 from volunteer_match.web.auth.forms import LoginForm, LogoutForm, RegisterForm
 
@@ -30,34 +29,11 @@ def register() -> ResponseReturnValue:
     if current_user.is_authenticated:
         return redirect(url_for("main.dashboard"))
     form = RegisterForm()
-    if form.validate_on_submit():
-        organization = None
-        if form.role.data == "organization":
-            organization = accounts.NewOrganization(
-                name=form.organization_name.data or "",
-                kind=form.organization_kind.data or "nonprofit",
-                description=form.organization_description.data or "",
-                postcode=form.organization_postcode.data,
-                address=form.organization_address.data or "",
-            )
-        data = accounts.Registration(
-            email=form.email.data or "",
-            password=form.password.data or "",
-            display_name=form.display_name.data or "",
-            role=form.role.data or "",
-            organization=organization,
-        )
-        try:
-            user = accounts.register(data)
-        except DomainError as error:
-            db.session.rollback()
-            show_errors_on_form(form, error, prefix="")
-        else:
-            db.session.commit()
-            _start_session(user)
-            flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
-            return redirect(url_for("main.dashboard"))
-    return render_template("auth/register.html", form=form), 422 if form.errors else 200
+    if form.validate_on_submit() and (user := attempt(form, accounts.register, form.to_input())):
+        _start_session(user)
+        flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
+        return redirect(url_for("main.dashboard"))
+    return render_template("auth/register.html", form=form), form_status(form)
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -68,15 +44,12 @@ def login() -> ResponseReturnValue:
     form = LoginForm()
     if form.validate_on_submit():
         user = accounts.authenticate(form.email.data or "", form.password.data or "")
-        if user is None:
-            form.form_errors.append("That email and password don't match an account.")
-        else:
-            db.session.commit()
+        if user is not None:
             _start_session(user)
             flash(f"Welcome back, {user.display_name}.", "success")
             return redirect(safe_next(request.args.get("next")) or url_for("main.dashboard"))
-    status = 422 if form.errors or form.form_errors else 200
-    return render_template("auth/login.html", form=form), status
+        form.form_errors.append("That email and password don't match an account.")
+    return render_template("auth/login.html", form=form), form_status(form)
 
 
 @bp.route("/logout", methods=["POST"])

@@ -6,16 +6,15 @@ from flask import flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from volunteer_match import transaction
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
-from volunteer_match.models import Role
+from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import caseload, clock, dashboards
-from volunteer_match.services.errors import DomainError, NotFound
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.services.errors import NotFound
+from volunteer_match.web import attempt, form_status
 from volunteer_match.web.caseload import bp
 from volunteer_match.web.caseload.forms import ShareForm
 
-COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)
 PER_PAGE = 50
 
 
@@ -23,10 +22,9 @@ PER_PAGE = 50
 
 
 @bp.get("/coordinator/caseload")
-@role_required(*COORDINATORS)
+@role_required(*REVIEWER_ROLES)
 def index() -> ResponseReturnValue:
     page = caseload.caseload(current_user, request.args.get("page", 1, type=int), PER_PAGE)
-    db.session.commit()  # keeps the audit record of this look
     return render_template(
         "caseload/index.html",
         caseload=page,
@@ -36,10 +34,9 @@ def index() -> ResponseReturnValue:
 
 
 @bp.post("/coordinator/caseload/invite-codes")
-@role_required(*COORDINATORS)
+@role_required(*REVIEWER_ROLES)
 def make_invite_code() -> ResponseReturnValue:
     invite = caseload.issue_invite_code(current_user)
-    db.session.commit()
     expires = clock.format_moment(invite.expires_at, clock.zone(None))
     return render_template("caseload/invite_code.html", invite=invite, expires=expires)
 
@@ -57,7 +54,7 @@ def _share_page(form: ShareForm) -> ResponseReturnValue:
         form=form,
         since=clock.format_moment(link.consented_at, zone) if link else None,
     )
-    return page, 422 if form.errors or form.form_errors else 200
+    return page, form_status(form)
 
 
 @bp.get("/my/coordinator")
@@ -70,17 +67,11 @@ def share() -> ResponseReturnValue:
 @role_required(Role.VOLUNTEER.value)
 def start_sharing() -> ResponseReturnValue:
     form = ShareForm()
-    if form.validate_on_submit():
-        try:
-            link = caseload.link(current_user, form.invite_code.data or "")
-        except DomainError as error:
-            db.session.rollback()
-            show_errors_on_form(form, error)
-        else:
-            db.session.commit()
-            name = link.coordinator.display_name
-            flash(f"You're now sharing your volunteering with {name}.", "success")
-            return redirect(url_for("caseload.share"))
+    code = form.invite_code.data or ""
+    if form.validate_on_submit() and (link := attempt(form, caseload.link, current_user, code)):
+        name = link.coordinator.display_name
+        flash(f"You're now sharing your volunteering with {name}.", "success")
+        return redirect(url_for("caseload.share"))
     return _share_page(form)
 
 
@@ -89,14 +80,13 @@ def start_sharing() -> ResponseReturnValue:
 def stop_sharing() -> ResponseReturnValue:
     try:
         link = caseload.unlink(current_user)
-    except NotFound as error:
-        db.session.rollback()
+    except NotFound as error:  # nothing to stop: news for the page, not the 404 page
+        transaction.rollback()
         flash(error.message, "info")
-    else:
-        db.session.commit()
-        flash(
-            f"You've stopped sharing. {link.coordinator.display_name} won't see anything new "
-            "about your volunteering.",
-            "success",
-        )
+        return redirect(url_for("caseload.share"))
+    flash(
+        f"You've stopped sharing. {link.coordinator.display_name} won't see anything new "
+        "about your volunteering.",
+        "success",
+    )
     return redirect(url_for("caseload.share"))

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.models import Role
+from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import clock, dashboards, matching, profiles
 from volunteer_match.web.main import bp
 from volunteer_match.web.matches.views import shift_span
@@ -60,7 +60,7 @@ def organization_dashboard() -> ResponseReturnValue:
 
 
 @bp.route("/coordinator")
-@role_required(Role.COORDINATOR.value, Role.ADMIN.value)
+@role_required(*REVIEWER_ROLES)
 def coordinator_dashboard() -> ResponseReturnValue:
     return render_template("dashboard/coordinator.html", counts=dashboards.site_counts())
 

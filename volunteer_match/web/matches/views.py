@@ -14,14 +14,13 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
 from volunteer_match.matching.features import Match
-from volunteer_match.models import Role
+from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import clock, matching, opportunities, profiles
 from volunteer_match.web.matches import bp
 
 LIMIT = 20
-CANDIDATE_VIEWERS = (Role.ORGANIZATION.value, Role.COORDINATOR.value, Role.ADMIN.value)
+CANDIDATE_VIEWERS = (Role.ORGANIZATION.value, *REVIEWER_ROLES)
 
 
 def shift_span(match: Match, zone: ZoneInfo) -> str:
@@ -35,8 +34,7 @@ def shift_span(match: Match, zone: ZoneInfo) -> str:
 @role_required(Role.VOLUNTEER.value)
 def index() -> ResponseReturnValue:
     page = matching.matches_for(current_user, LIMIT)
-    zone = clock.zone(profiles.get(current_user).timezone)
-    db.session.commit()  # a profile may have been created on first look
+    zone = clock.zone(profiles.get(current_user).timezone)  # may create the profile
     return render_template(
         "matches/index.html",
         page=page,

@@ -7,7 +7,6 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from volunteer_match.extensions import db
 from volunteer_match.services import notifications
 from volunteer_match.web.notifications import bp
 
@@ -28,6 +27,5 @@ def index() -> ResponseReturnValue:
 def mark_read() -> ResponseReturnValue:
     if MarkReadForm().validate_on_submit():
         notifications.mark_all_read(current_user)
-        db.session.commit()
         flash("All caught up.", "success")
     return redirect(url_for("notifications.index"))

@@ -7,15 +7,11 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
-from volunteer_match.models import Role
+from volunteer_match.models import REVIEWER_ROLES
 from volunteer_match.services import clock, organizations
-from volunteer_match.services.errors import Conflict, ValidationFailed
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt_or_flash
 from volunteer_match.web.review import bp
 from volunteer_match.web.review.forms import RejectForm, reject_prefix
-
-REVIEWERS = (Role.COORDINATOR.value, Role.ADMIN.value)
 
 
 def _queue_page(failed: RejectForm | None = None, failed_id: int = 0) -> ResponseReturnValue:
@@ -35,21 +31,18 @@ def _queue_page(failed: RejectForm | None = None, failed_id: int = 0) -> Respons
 
 
 @bp.get("/coordinator/organizations")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def queue() -> ResponseReturnValue:
     return _queue_page()
 
 
 @bp.post("/coordinator/organizations/<int:organization_id>/verify")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def verify(organization_id: int) -> ResponseReturnValue:
-    try:
-        organization = organizations.verify(current_user, organization_id)
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-    else:
-        db.session.commit()
+    organization = attempt_or_flash(
+        None, "info", organizations.verify, current_user, organization_id
+    )
+    if organization:
         flash(
             f"{organization.name} is verified. Volunteers can now see its opportunities.", "success"
         )
@@ -57,20 +50,15 @@ def verify(organization_id: int) -> ResponseReturnValue:
 
 
 @bp.post("/coordinator/organizations/<int:organization_id>/reject")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def reject(organization_id: int) -> ResponseReturnValue:
     form = RejectForm(prefix=reject_prefix(organization_id))
-    try:
-        organization = organizations.reject(current_user, organization_id, form.reason.data or "")
-    except ValidationFailed as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
+    organization = attempt_or_flash(
+        form, "info", organizations.reject, current_user, organization_id, form.reason.data or ""
+    )
+    if form.errors:
         return _queue_page(form, organization_id)
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-    else:
-        db.session.commit()
+    if organization:
         flash(
             f"We've told {organization.name} what to put right. It returns to the queue "
             "when they update their profile.",
