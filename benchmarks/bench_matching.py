@@ -28,12 +28,23 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from rapidfuzz import fuzz, process, utils
 
-from volunteer_match.matching import metrics
-from volunteer_match.matching.attributes import FIT_ATTRIBUTES, GOALS
-from volunteer_match.matching.features import Listing, Slot, Volunteer, Window
-from volunteer_match.matching.index import MatchIndex
-from volunteer_match.matching.lexicon import Hit, lexicon
-from volunteer_match.matching.rank import rank
+from volunteer_match.matching import (
+    FIT_ATTRIBUTES,
+    GOALS,
+    Hit,
+    ListingFeatures,
+    MatchIndex,
+    ShiftFeatures,
+    Volunteer,
+    Window,
+    lexicon,
+    listing_text,
+    ndcg_at_k,
+    rank,
+    shared_words_rank,
+    token_set_rank,
+    volunteer_text,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "volunteer_match" / "data"
@@ -71,11 +82,11 @@ def build(rows: list[dict[str, str]], n_shifts: int, now: int) -> Built:
         if r not in read:
             category = [row["category_desc"]] if row["category_desc"] else []
             concepts = lexicon().concepts_in_listing(row["title"], row["summary"], [], category)
-            body = metrics.listing_text(row["title"], row["summary"], category)
+            body = listing_text(row["title"], row["summary"], category)
             read[r] = (concepts, utils.default_process(body))
         concepts, body = read[r]
         index.upsert_listing(
-            Listing(
+            ListingFeatures(
                 opportunity_id=n,
                 title=row["title"],
                 organization=row["org_title"],
@@ -92,7 +103,7 @@ def build(rows: list[dict[str, str]], n_shifts: int, now: int) -> Built:
             minutes=rng.randrange(0, 12 * 60 - minutes + 1, 30)
         )
         starts = int(start.timestamp())
-        index.upsert_shift(Slot(n, n, starts, starts + 60 * minutes, rng.randint(1, 10)))
+        index.upsert_shift(ShiftFeatures(n, n, starts, starts + 60 * minutes, rng.randint(1, 10)))
         texts.append(body)
     return Built(index, texts, time.perf_counter() - started)
 
@@ -112,7 +123,7 @@ def profile(item: dict) -> Profile:
         skills=lexicon().concepts_in_entries(item["skills"]),
         interests=lexicon().concepts_in_entries(item["interests"]),
         goals=frozenset(goals),
-        text=metrics.volunteer_text(item["skills"], item["interests"], (GOALS[g] for g in goals)),
+        text=volunteer_text(item["skills"], item["interests"], (GOALS[g] for g in goals)),
         preferences=frozenset(item.get("preferences", [])),
     )
 
@@ -176,25 +187,19 @@ def dev_set_quality(now: int) -> str:
         concepts = lexicon().concepts_in_listing(
             item["title"], item["description"], [], item["interests"]
         )
-        index.upsert_listing(Listing(n, item["title"], item["organization"], concepts))
-        index.upsert_shift(Slot(n, n, now + 86400, now + 86400 + 3 * 3600, 5))
+        index.upsert_listing(ListingFeatures(n, item["title"], item["organization"], concepts))
+        index.upsert_shift(ShiftFeatures(n, n, now + 86400, now + 86400 + 3 * 3600, 5))
         keys[n] = item["key"]
-        texts[item["key"]] = metrics.listing_text(
-            item["title"], item["description"], item["interests"]
-        )
+        texts[item["key"]] = listing_text(item["title"], item["description"], item["interests"])
     found: dict[str, list[float]] = {"matcher": [], "token set": [], "shared words": []}
     for n, item in enumerate(data["volunteers"], start=1):
         p = profile(item)
         person = Volunteer(n, p.skills, p.interests, p.goals, virtual_ok=True)
         ranked = [keys[m.opportunity_id] for m in rank(index, person, now, len(keys))]
         relevance = item["relevance"]
-        found["matcher"].append(metrics.ndcg_at_k(ranked, relevance))
-        found["token set"].append(
-            metrics.ndcg_at_k(metrics.token_set_rank(p.text, texts), relevance)
-        )
-        found["shared words"].append(
-            metrics.ndcg_at_k(metrics.shared_words_rank(p.text, texts), relevance)
-        )
+        found["matcher"].append(ndcg_at_k(ranked, relevance))
+        found["token set"].append(ndcg_at_k(token_set_rank(p.text, texts), relevance))
+        found["shared words"].append(ndcg_at_k(shared_words_rank(p.text, texts), relevance))
     figures = ", ".join(f"{name} {statistics.fmean(v):.3f}" for name, v in found.items())
     return (
         f"dev set NDCG@10 ({len(data['volunteers'])} volunteers, {len(keys)} listings): {figures}"

@@ -8,7 +8,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from volunteer_match.matching import weights
-from volunteer_match.matching.features import Listing, Slot, Volunteer, Window
+from volunteer_match.matching.features import ListingFeatures as Listing
+from volunteer_match.matching.features import ShiftFeatures as Slot
+from volunteer_match.matching.features import Volunteer, Window
 from volunteer_match.matching.index import MatchIndex
 from volunteer_match.matching.lexicon import lexicon
 from volunteer_match.matching.rank import rank, rank_candidates

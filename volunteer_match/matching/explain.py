@@ -6,32 +6,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from volunteer_match.matching import weights as w
+from volunteer_match.matching import windows
 from volunteer_match.matching.attributes import FIT_LABELS, GOALS
-from volunteer_match.matching.features import Listing, Volunteer, Window
+from volunteer_match.matching.features import ListingFeatures, Volunteer, Window
 from volunteer_match.matching.lexicon import TITLE_WEIGHT
 from volunteer_match.matching.vocabulary import RELATED
 
 if TYPE_CHECKING:
     from volunteer_match.matching.index import MatchIndex
-
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def clock(minute: int) -> str:
-    """540 -> '9 am', 1050 -> '5:30 pm', 1440 -> 'midnight'."""
-    if minute in (0, 1440):
-        return "midnight"
-    hour, rest = divmod(minute, 60)
-    suffix = "am" if hour < 12 else "pm"
-    text = str(hour % 12 or 12) + (f":{rest:02d}" if rest else "")
-    return f"{text} {suffix}"
-
-
-def window_words(window: Window) -> str:
-    start, end = clock(window.start_minute), clock(window.end_minute)
-    if start.endswith(end[-2:]) and end != "midnight":  # "5 – 9 pm" rather than "5 pm – 9 pm"
-        start = start[:-3]
-    return f"{DAY_NAMES[window.weekday]} {start}–{end}"
 
 
 # The same reasons in two voices: to the person ("you"), and about them to their
@@ -77,7 +59,7 @@ VOICES: dict[str, dict[str, str]] = {
 
 
 def _concept_reason(
-    own: Mapping[str, str], listing: Listing, kind: str, used: set[str], voice: str = "you"
+    own: Mapping[str, str], listing: ListingFeatures, kind: str, used: set[str], voice: str = "you"
 ) -> tuple[str, str] | None:
     """('You listed cooking, and this role mentions “food prep”', phrase) for the strongest shared
     concept, or a related one."""
@@ -109,18 +91,13 @@ def _fitting_window(index: MatchIndex, volunteer: Volunteer, shift_row: int) -> 
     if not volunteer.windows:
         return None
     starts, ends = index.week_minutes(volunteer.timezone)
-    start, end = int(starts[shift_row]), int(ends[shift_row])
-    for window in volunteer.windows:
-        low = window.weekday * 1440 + window.start_minute
-        if low <= start and end <= window.weekday * 1440 + window.end_minute:
-            return window
-    return None
+    return windows.first_fitting(volunteer.windows, int(starts[shift_row]), int(ends[shift_row]))
 
 
 def explain(
     index: MatchIndex,
     volunteer: Volunteer,
-    listing: Listing,
+    listing: ListingFeatures,
     shift_row: int,
     km: float | None,
     voice: str = "you",
@@ -135,7 +112,7 @@ def explain(
             phrases.add(found[1])
     window = _fitting_window(index, volunteer, shift_row)
     if window is not None:
-        reasons.append(words["window"].format(window=window_words(window)))
+        reasons.append(words["window"].format(window=windows.window_words(window)))
     if listing.virtual:
         reasons.append(words["virtual"])
     elif km is not None:
@@ -157,7 +134,7 @@ def explain(
 
 
 def explain_for_organization(
-    index: MatchIndex, volunteer: Volunteer, listing: Listing, shift_row: int
+    index: MatchIndex, volunteer: Volunteer, listing: ListingFeatures, shift_row: int
 ) -> list[str]:
     """Reasons an organization may read about a person who chose to be findable.
 

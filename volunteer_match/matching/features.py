@@ -1,4 +1,8 @@
-"""Plain inputs and outputs of the matcher: a volunteer, a listing, a shift, a match."""
+"""Plain inputs and outputs of the matcher: a volunteer, a listing, a shift, a match.
+
+The listing and the shift are ``ListingFeatures`` and ``ShiftFeatures``: what the matcher
+knows of an opportunity and a shift (``services.listings.Listing`` is a page's listing).
+"""
 
 from __future__ import annotations
 
@@ -44,7 +48,7 @@ class Volunteer:
 
 
 @dataclass(frozen=True)
-class Listing:
+class ListingFeatures:
     """An opportunity as the matcher sees it; ``concepts`` were read when it was saved."""
 
     opportunity_id: int
@@ -60,7 +64,7 @@ class Listing:
 
 
 @dataclass(frozen=True)
-class Slot:
+class ShiftFeatures:
     """A shift: times are seconds since the epoch (UTC)."""
 
     shift_id: int

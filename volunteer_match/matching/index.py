@@ -1,21 +1,23 @@
 """The match index: per-listing and per-shift features in numpy arrays.
 
-Built once, then kept current with ``upsert_*``/``remove_*`` as listings and shifts change,
-so ranking a person never re-reads text: it works on these arrays only.
+Built once, then kept current with ``upsert_*`` and ``set_connections`` as listings, shifts
+and requests change, so ranking a person never re-reads text: it works on these arrays only.
+Only this class writes its arrays; everyone else reads them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from volunteer_match.matching.attributes import FIT_ATTRIBUTES
-from volunteer_match.matching.features import Listing, Slot
+from volunteer_match.matching.features import ListingFeatures, ShiftFeatures
 from volunteer_match.matching.lexicon import lexicon
+from volunteer_match.matching.windows import MINUTES_PER_DAY
 
-MINUTES_PER_DAY = 24 * 60
 EPOCH_WEEKDAY = 3  # 1970-01-01 was a Thursday (Monday = 0)
 _START_CAPACITY = 64
 
@@ -68,7 +70,7 @@ class MatchIndex:
     def __init__(self) -> None:
         self.concepts = list(lexicon().concepts)
         self.concept_column = {concept: i for i, concept in enumerate(self.concepts)}
-        self.listings: list[Listing] = []
+        self.listings: list[ListingFeatures] = []
         self._listing_row: dict[int, int] = {}
         self._shift_row: dict[int, int] = {}
         self.n_listings = 0
@@ -115,7 +117,7 @@ class MatchIndex:
             setattr(self, name, array)
 
     # -- changes ---------------------------------------------------------------------------
-    def upsert_listing(self, listing: Listing) -> None:
+    def upsert_listing(self, listing: ListingFeatures) -> None:
         row = self._listing_row.get(listing.opportunity_id)
         if row is None:
             if self.n_listings == len(self.listing_ids):
@@ -142,29 +144,29 @@ class MatchIndex:
             if column is not None:
                 self.concept_matrix[row, column] = hit.weight
 
-    def hide_listing(self, opportunity_id: int) -> None:
-        row = self._listing_row.get(opportunity_id)
-        if row is not None:
-            self.listing_visible[row] = False
+    def set_connections(self, counts: Mapping[int, int]) -> None:
+        """Every listing's live requests, from opportunity id -> count (none listed: 0)."""
+        for row in range(self.n_listings):
+            self.listing_connections[row] = counts.get(int(self.listing_ids[row]), 0)
 
-    def upsert_shift(self, slot: Slot) -> None:
-        listing_row = self._listing_row[slot.opportunity_id]
-        row = self._shift_row.get(slot.shift_id)
+    def upsert_shift(self, shift: ShiftFeatures) -> None:
+        listing_row = self._listing_row[shift.opportunity_id]
+        row = self._shift_row.get(shift.shift_id)
         moved = row is None or (
-            self.shift_starts[row] != slot.starts_at or self.shift_ends[row] != slot.ends_at
+            self.shift_starts[row] != shift.starts_at or self.shift_ends[row] != shift.ends_at
         )
         if row is None:
             if self.n_shifts == len(self.shift_ids):
                 self._allocate_shifts(2 * len(self.shift_ids))
             row = self.n_shifts
             self.n_shifts += 1
-            self._shift_row[slot.shift_id] = row
-        self.shift_ids[row] = slot.shift_id
+            self._shift_row[shift.shift_id] = row
+        self.shift_ids[row] = shift.shift_id
         self.shift_listing[row] = listing_row
-        self.shift_starts[row] = slot.starts_at
-        self.shift_ends[row] = slot.ends_at
-        self.shift_free[row] = slot.free_places
-        self.shift_active[row] = slot.active
+        self.shift_starts[row] = shift.starts_at
+        self.shift_ends[row] = shift.ends_at
+        self.shift_free[row] = shift.free_places
+        self.shift_active[row] = shift.active
         if moved:
             self._update_week_cache(row)
 
@@ -178,11 +180,6 @@ class MatchIndex:
             else:
                 starts[row], ends[row] = start[0], end[0]
             self._week_cache[tz] = (starts, ends)
-
-    def remove_shift(self, shift_id: int) -> None:
-        row = self._shift_row.get(shift_id)
-        if row is not None:
-            self.shift_active[row] = False
 
     # -- reading ---------------------------------------------------------------------------
     def shift_rows(self, shift_ids: frozenset[int]) -> list[int]:

@@ -11,10 +11,11 @@ from collections.abc import Iterable
 import numpy as np
 
 from volunteer_match.matching import weights as w
+from volunteer_match.matching import windows
 from volunteer_match.matching.attributes import FIT_ATTRIBUTES
 from volunteer_match.matching.explain import explain, explain_for_organization
 from volunteer_match.matching.features import Match, Volunteer
-from volunteer_match.matching.index import MINUTES_PER_DAY, MatchIndex, attribute_mask
+from volunteer_match.matching.index import MatchIndex, attribute_mask
 from volunteer_match.matching.vocabulary import RELATED
 
 EARTH_RADIUS_KM = 6371.0
@@ -88,14 +89,8 @@ def _shift_filter(index: MatchIndex, volunteer: Volunteer, shifts: Rows, now: in
     elif requested:
         ok &= ~np.isin(np.asarray(shifts), requested)
     if volunteer.windows:
-        all_starts, all_ends = index.week_minutes(volunteer.timezone)
-        starts, ends = all_starts[shifts], all_ends[shifts]
-        fits = np.zeros(len(ok), dtype=bool)
-        for window in volunteer.windows:
-            low = window.weekday * MINUTES_PER_DAY + window.start_minute
-            high = window.weekday * MINUTES_PER_DAY + window.end_minute
-            fits |= (starts >= low) & (ends <= high)
-        ok &= fits
+        starts, ends = index.week_minutes(volunteer.timezone)
+        ok &= windows.fits_any(volunteer.windows, starts[shifts], ends[shifts])
     return ok
 
 

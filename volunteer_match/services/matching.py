@@ -15,10 +15,18 @@ import sqlalchemy as sa
 from flask import current_app
 
 from volunteer_match.extensions import db
-from volunteer_match.matching.features import Listing, Match, Slot, Volunteer, Window
-from volunteer_match.matching.index import MatchIndex
-from volunteer_match.matching.lexicon import Hit
-from volunteer_match.matching.rank import explain_shift, rank, rank_candidates
+from volunteer_match.matching import (
+    Hit,
+    ListingFeatures,
+    Match,
+    MatchIndex,
+    ShiftFeatures,
+    Volunteer,
+    Window,
+    explain_shift,
+    rank,
+    rank_candidates,
+)
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     Opportunity,
@@ -68,8 +76,10 @@ def forget_index() -> None:
         current_app.extensions.pop(EXTENSION_KEY, None)
 
 
-def listing_of(opportunity: Opportunity, organization: Organization, connections: int) -> Listing:
-    return Listing(
+def listing_features(
+    opportunity: Opportunity, organization: Organization, connections: int
+) -> ListingFeatures:
+    return ListingFeatures(
         opportunity_id=opportunity.id,
         title=opportunity.title,
         organization=organization.name,
@@ -83,8 +93,8 @@ def listing_of(opportunity: Opportunity, organization: Organization, connections
     )
 
 
-def slot_of(shift: Shift) -> Slot:
-    return Slot(
+def shift_features(shift: Shift) -> ShiftFeatures:
+    return ShiftFeatures(
         shift_id=shift.id,
         opportunity_id=shift.opportunity_id,
         starts_at=int(shift.starts_at.timestamp()),
@@ -123,22 +133,15 @@ def _refresh(state: _State) -> None:
     counts = _connections([o.id for o, _ in rows] if since is not None else None)
     for opportunity, organization in rows:
         state.index.upsert_listing(
-            listing_of(opportunity, organization, counts.get(opportunity.id, 0))
+            listing_features(opportunity, organization, counts.get(opportunity.id, 0))
         )
     for shift in db.session.scalars(shifts):
         if state.index.listing_row(shift.opportunity_id) is not None:
-            state.index.upsert_shift(slot_of(shift))
+            state.index.upsert_shift(shift_features(shift))
     state.watermark = now
     if state.connections_at is None or now - state.connections_at > CONNECTIONS_EVERY:
-        _update_connections(state)
+        state.index.set_connections(_connections())
         state.connections_at = now
-
-
-def _update_connections(state: _State) -> None:
-    counts = _connections()
-    index = state.index
-    for row in range(index.n_listings):
-        index.listing_connections[row] = counts.get(int(index.listing_ids[row]), 0)
 
 
 def current_index() -> MatchIndex:
