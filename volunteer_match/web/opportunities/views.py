@@ -9,11 +9,11 @@ from flask import render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
-from volunteer_match.models import Role, User, VolunteerProfile
+from volunteer_match.models import Opportunity, Role, User, VolunteerProfile
 from volunteer_match.models.opportunity import FIT_LABELS
 from volunteer_match.services import clock, dashboards, geo, listings, opportunities
-from volunteer_match.services.errors import DomainError
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.services.listings import ListingPage
+from volunteer_match.web import attempt, form_status
 from volunteer_match.web.opportunities import bp
 from volunteer_match.web.opportunities.forms import FILTER_NAMES, SearchForm
 from volunteer_match.web.requests.common import upcoming_shifts
@@ -62,20 +62,27 @@ def _page_url(number: int) -> str:
     return url_for("opportunities.browse", **kept, page=number)
 
 
+def _search(form: SearchForm, origin: tuple[float, float] | None) -> ListingPage | None:
+    """The page of results, or None when the search can't run (the problem is on the form)."""
+    if form.within_km.data is not None and not form.postcode.data and origin is None:
+        form.within_km.errors.append("Add a ZIP code so we know where to measure from.")
+        return None
+    return attempt(form, listings.search, form.to_query(PER_PAGE), origin=origin)
+
+
+def _distance(origin: tuple[float, float] | None, opportunity: Opportunity) -> float | None:
+    if not origin or opportunity.virtual or opportunity.latitude is None:
+        return None
+    assert opportunity.longitude is not None
+    return geo.distance_km(origin, (opportunity.latitude, opportunity.longitude))
+
+
 @bp.route("/opportunities")
 def browse() -> ResponseReturnValue:
     form = SearchForm(request.args)
     profile = _volunteer_profile(_viewer())
-    origin = _origin(profile)
-    zone, results = _zone(profile), None
-    if form.validate():
-        if form.within_km.data is not None and not form.postcode.data and origin is None:
-            form.within_km.errors.append("Add a ZIP code so we know where to measure from.")
-        else:
-            try:
-                results = listings.search(form.to_query(PER_PAGE), origin=origin)
-            except DomainError as error:
-                show_errors_on_form(form, error)
+    origin, zone = _origin(profile), _zone(profile)
+    results = _search(form, origin) if form.validate() else None
     page = render_template(
         "opportunities/browse.html",
         form=form,
@@ -86,7 +93,7 @@ def browse() -> ResponseReturnValue:
         page_numbers=page_numbers,
         page_url=_page_url,
     )
-    return page, 422 if form.errors else 200
+    return page, form_status(form)
 
 
 @bp.route("/opportunities/<int:opportunity_id>")
@@ -94,16 +101,12 @@ def show(opportunity_id: int) -> ResponseReturnValue:
     viewer = _viewer()
     opportunity = opportunities.get_for_viewer(opportunity_id, viewer)
     profile = _volunteer_profile(viewer)
-    zone, origin = _zone(profile), _origin(profile)
-    distance = None
-    if origin and not opportunity.virtual and opportunity.latitude is not None:
-        assert opportunity.longitude is not None
-        distance = geo.distance_km(origin, (opportunity.latitude, opportunity.longitude))
+    zone = _zone(profile)
     return render_template(
         "opportunities/show.html",
         opportunity=opportunity,
         attributes=[FIT_LABELS[name] for name, on in opportunity.attributes().items() if on],
-        distance=distance,
+        distance=_distance(_origin(profile), opportunity),
         shift_rows=upcoming_shifts(opportunity),
         zone_name=clock.zone_label(zone.key),
         can_manage=opportunities.can_manage(viewer, opportunity),

@@ -1,10 +1,13 @@
 """Organization pages: the public page, and for its staff the profile, opportunities and shifts.
 
-Views parse a form, call a service, commit, flash and redirect. Not-found and not-yours come
-from the services as NotFound and are left to propagate: the error handler shows the 404 page.
+Views parse a form, call a service through attempt(), flash and redirect; the transaction
+boundary commits. Not-found and not-yours come from the services as NotFound and are left to
+propagate: the error handler shows the 404 page.
 """
 
 from __future__ import annotations
+
+from zoneinfo import ZoneInfo
 
 from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
@@ -12,11 +15,10 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
-from volunteer_match.models import OpportunityStatus, Organization, Role
+from volunteer_match.models import OpportunityStatus, Organization, Role, Shift
 from volunteer_match.services import clock, opportunities, organizations, shifts
-from volunteer_match.services.errors import Conflict, DomainError, Forbidden, NotFound
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.services.errors import NotFound
+from volunteer_match.web import attempt, attempt_or_flash, form_status
 from volunteer_match.web.organizations import bp
 from volunteer_match.web.organizations.forms import (
     CancelShiftForm,
@@ -30,17 +32,8 @@ STAFF = Role.ORGANIZATION.value
 SHIFTS_LISTED = 500
 
 
-def _refuse(form: FlaskForm, error: DomainError) -> None:
-    """Put a service's objection on the form; not-found and forbidden stay errors pages."""
-    if isinstance(error, NotFound | Forbidden):
-        raise error
-    db.session.rollback()
-    show_errors_on_form(form, error)
-
-
 def _form_page(template: str, form: FlaskForm, **context: object) -> ResponseReturnValue:
-    status = 422 if form.errors else 200
-    return render_template(template, form=form, **context), status
+    return render_template(template, form=form, **context), form_status(form)
 
 
 def _own(organization_id: int) -> Organization:
@@ -51,6 +44,13 @@ def _own(organization_id: int) -> Organization:
 
 def _cancel_prefix(shift_id: int) -> str:
     return f"shift-{shift_id}"
+
+
+def _shifts_added(created: list[Shift], zone: ZoneInfo) -> str:
+    """'a shift on Tue 2 Dec, …' or '3 weekly shifts, the first on Tue 2 Dec, …'."""
+    first = clock.format_span(created[0].starts_at, created[0].ends_at, zone)
+    many = f"{len(created)} weekly shifts, the first on" if len(created) > 1 else "a shift on"
+    return f"{many} {first}"
 
 
 @bp.get("/organizations/<int:organization_id>")
@@ -77,17 +77,13 @@ def show(organization_id: int) -> ResponseReturnValue:
 def edit(organization_id: int) -> ResponseReturnValue:
     organization = _own(organization_id)
     form = ProfileForm(obj=organization)
-    if form.validate_on_submit():
-        was_rejected = organization.rejected_at is not None
-        try:
-            organizations.update_profile(current_user, organization_id, form.details())
-        except DomainError as error:
-            _refuse(form, error)
-        else:
-            db.session.commit()
-            again = " It's back with a coordinator to check again." if was_rejected else ""
-            flash("Your organization's profile is saved." + again, "success")
-            return redirect(url_for("orgs.show", organization_id=organization_id))
+    was_rejected = organization.rejected_at is not None
+    if form.validate_on_submit() and attempt(
+        form, organizations.update_profile, current_user, organization_id, form.details()
+    ):
+        again = " It's back with a coordinator to check again." if was_rejected else ""
+        flash("Your organization's profile is saved." + again, "success")
+        return redirect(url_for("orgs.show", organization_id=organization_id))
     return _form_page("organizations/edit.html", form, organization=organization)
 
 
@@ -99,12 +95,9 @@ def new_opportunity(organization_id: int) -> ResponseReturnValue:
         data={"address": organization.address, "postcode": organization.postcode}
     )
     if form.validate_on_submit():
-        try:
-            opportunity = opportunities.create(current_user, organization_id, form.to_input())
-        except DomainError as error:
-            _refuse(form, error)
-        else:
-            db.session.commit()
+        data = form.to_input()
+        opportunity = attempt(form, opportunities.create, current_user, organization_id, data)
+        if opportunity:
             flash(
                 f"“{opportunity.title}” is posted. Add shifts so volunteers can sign up.", "success"
             )
@@ -117,15 +110,11 @@ def new_opportunity(organization_id: int) -> ResponseReturnValue:
 def edit_opportunity(opportunity_id: int) -> ResponseReturnValue:
     opportunity = opportunities.get_managed(current_user, opportunity_id)
     form = OpportunityForm(data=OpportunityForm.initial(opportunity))
-    if form.validate_on_submit():
-        try:
-            opportunities.update(current_user, opportunity_id, form.to_input())
-        except DomainError as error:
-            _refuse(form, error)
-        else:
-            db.session.commit()
-            flash("Your changes are saved.", "success")
-            return redirect(f"/opportunities/{opportunity_id}")
+    if form.validate_on_submit() and attempt(
+        form, opportunities.update, current_user, opportunity_id, form.to_input()
+    ):
+        flash("Your changes are saved.", "success")
+        return redirect(f"/opportunities/{opportunity_id}")
     return _form_page(
         "organizations/opportunity_form.html",
         form,
@@ -137,13 +126,8 @@ def edit_opportunity(opportunity_id: int) -> ResponseReturnValue:
 @bp.post("/opportunities/<int:opportunity_id>/close")
 @role_required(STAFF)
 def close_opportunity(opportunity_id: int) -> ResponseReturnValue:
-    try:
-        opportunity = opportunities.close(current_user, opportunity_id)
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-    else:
-        db.session.commit()
+    opportunity = attempt_or_flash(None, "info", opportunities.close, current_user, opportunity_id)
+    if opportunity:
         flash(f"“{opportunity.title}” is closed. Volunteers won't see it until you reopen it.")
     return redirect(url_for("main.organization_dashboard"))
 
@@ -151,13 +135,8 @@ def close_opportunity(opportunity_id: int) -> ResponseReturnValue:
 @bp.post("/opportunities/<int:opportunity_id>/reopen")
 @role_required(STAFF)
 def reopen_opportunity(opportunity_id: int) -> ResponseReturnValue:
-    try:
-        opportunity = opportunities.reopen(current_user, opportunity_id)
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-    else:
-        db.session.commit()
+    opportunity = attempt_or_flash(None, "info", opportunities.reopen, current_user, opportunity_id)
+    if opportunity:
         flash(f"“{opportunity.title}” is open again. You can add shifts to it.", "success")
     return redirect(url_for("main.organization_dashboard"))
 
@@ -168,19 +147,11 @@ def new_shift(opportunity_id: int) -> ResponseReturnValue:
     opportunity = opportunities.get_managed(current_user, opportunity_id)
     zone = clock.zone(opportunity.organization.timezone)
     form = NewShiftForm()
-    if form.validate_on_submit():
-        try:
-            created = shifts.create(current_user, opportunity_id, form.to_input())
-        except DomainError as error:
-            _refuse(form, error)
-        else:
-            db.session.commit()
-            first = clock.format_span(created[0].starts_at, created[0].ends_at, zone)
-            many = (
-                f"{len(created)} weekly shifts, the first on" if len(created) > 1 else "a shift on"
-            )
-            flash(f"We added {many} {first}.", "success")
-            return redirect(url_for("orgs.opportunity_shifts", opportunity_id=opportunity_id))
+    if form.validate_on_submit() and (
+        created := attempt(form, shifts.create, current_user, opportunity_id, form.to_input())
+    ):
+        flash(f"We added {_shifts_added(created, zone)}.", "success")
+        return redirect(url_for("orgs.opportunity_shifts", opportunity_id=opportunity_id))
     return _form_page("organizations/shift_form.html", form, opportunity=opportunity, zone=zone)
 
 
@@ -191,17 +162,12 @@ def edit_shift(shift_id: int) -> ResponseReturnValue:
     opportunity = shift.opportunity
     zone = clock.zone(opportunity.organization.timezone)
     form = EditShiftForm(data=EditShiftForm.initial(shift, zone))
-    if form.validate_on_submit():
-        try:
-            shifts.update(
-                current_user, shift_id, form.starts_at.data, form.ends_at.data, form.capacity.data
-            )
-        except DomainError as error:
-            _refuse(form, error)
-        else:
-            db.session.commit()
-            flash("The shift is updated.", "success")
-            return redirect(url_for("orgs.opportunity_shifts", opportunity_id=opportunity.id))
+    starts, ends, capacity = form.starts_at.data, form.ends_at.data, form.capacity.data
+    if form.validate_on_submit() and attempt(
+        form, shifts.update, current_user, shift_id, starts, ends, capacity
+    ):
+        flash("The shift is updated.", "success")
+        return redirect(url_for("orgs.opportunity_shifts", opportunity_id=opportunity.id))
     return _form_page(
         "organizations/shift_edit.html", form, shift=shift, opportunity=opportunity, zone=zone
     )
@@ -215,13 +181,8 @@ def cancel_shift(shift_id: int) -> ResponseReturnValue:
     zone = clock.zone(shift.opportunity.organization.timezone)
     span = clock.format_span(shift.starts_at, shift.ends_at, zone)
     form = CancelShiftForm(prefix=_cancel_prefix(shift_id))
-    try:
-        shifts.cancel(current_user, shift_id, form.reason.data or "")
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-    else:
-        db.session.commit()
+    reason = form.reason.data or ""
+    if attempt_or_flash(None, "info", shifts.cancel, current_user, shift_id, reason):
         flash(f"The shift on {span} is cancelled. Anyone who asked for it has been told.")
     return redirect(url_for("orgs.opportunity_shifts", opportunity_id=opportunity_id))
 
