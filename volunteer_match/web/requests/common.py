@@ -52,9 +52,7 @@ def signed_in_volunteer() -> User | None:
 
 
 @dataclass(frozen=True)
-class ShiftLine:
-    """One line of an opportunity page's list of upcoming shifts."""
-
+class UpcomingShift:
     shift_id: int
     span: str
     free: int
@@ -62,13 +60,13 @@ class ShiftLine:
     form: AskForm | None  # a volunteer is reading and hasn't asked yet
 
 
-def upcoming_shifts(opportunity: Opportunity) -> list[ShiftLine]:
+def upcoming_shifts(opportunity: Opportunity) -> list[UpcomingShift]:
     """The opportunity page's shifts, and for a volunteer whether they've asked for each."""
     volunteer = signed_in_volunteer()
     zone = volunteer_zone(volunteer) if volunteer else clock.zone(None)
     asked = live_shift_ids(volunteer) if volunteer else set()
     return [
-        ShiftLine(
+        UpcomingShift(
             shift_id=shift.id,
             span=span(shift, zone),
             free=shift.free_places,
