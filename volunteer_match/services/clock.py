@@ -1,4 +1,9 @@
-"""Time zones: stored times are UTC; people read and type times in their own zone."""
+"""Times and time zones: stored times are UTC; people read and type times in their own zone.
+
+Times of day are written here and nowhere else in services, the pages and the API:
+``format_minute_of_day`` for people ('5:30 pm'), ``format_hhmm`` for data ('17:30').
+(The matcher's reasons say '5:30 pm'/'9 am' with their own pure formatter in matching/.)
+"""
 
 from __future__ import annotations
 
@@ -51,22 +56,27 @@ def format_span(start: datetime, end: datetime, local_zone: ZoneInfo) -> str:
     a, b = start.astimezone(local_zone), end.astimezone(local_zone)
     day = f"{a:%a} {a.day} {a:%b}"
     if a.date() != b.date():
-        return f"{day}, {_clock(a)} – {b:%a} {b.day} {b:%b}, {_clock(b)} {b.tzname()}"
-    return f"{day}, {_clock(a)} – {_clock(b)} {b.tzname()}"
+        return f"{day}, {_time_of_day(a)} – {b:%a} {b.day} {b:%b}, {_time_of_day(b)} {b.tzname()}"
+    return f"{day}, {_time_of_day(a)} – {_time_of_day(b)} {b.tzname()}"
 
 
 def format_moment(moment: datetime, local_zone: ZoneInfo) -> str:
     """'Tue 2 Dec, 5:00 pm EST' in the reader's zone."""
     a = moment.astimezone(local_zone)
-    return f"{a:%a} {a.day} {a:%b}, {_clock(a)} {a.tzname()}"
+    return f"{a:%a} {a.day} {a:%b}, {_time_of_day(a)} {a.tzname()}"
 
 
-def minute_label(minute: int) -> str:
+def format_minute_of_day(minute: int) -> str:
     """Minutes since midnight as '5:30 pm' (1440 reads '12:00 am', the end of the day)."""
     hour, minutes = divmod(minute, 60)
     suffix = "am" if hour < 12 or hour == 24 else "pm"
     return f"{hour % 12 or 12}:{minutes:02d} {suffix}"
 
 
-def _clock(moment: datetime) -> str:
-    return minute_label(moment.hour * 60 + moment.minute)
+def format_hhmm(minute: int) -> str:
+    """Minutes since midnight as 24-hour 'HH:MM' for data: 1050 -> '17:30', 1440 -> '24:00'."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def _time_of_day(moment: datetime) -> str:
+    return format_minute_of_day(moment.hour * 60 + moment.minute)

@@ -49,10 +49,6 @@ def _time(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 # -- a copy of everything we hold -----------------------------------------------------------
 
 
@@ -81,8 +77,8 @@ def _profile(user: User) -> dict[str, Any] | None:
         "availability": [
             {
                 "weekday": window.weekday,
-                "start": _clock(window.start_minute),
-                "end": _clock(window.end_minute),
+                "start": clock.format_hhmm(window.start_minute),
+                "end": clock.format_hhmm(window.end_minute),
             }
             for window in profile.availability
         ],

@@ -34,7 +34,9 @@ DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sun
 
 
 @dataclass(frozen=True)
-class Slot:
+class DayPart:
+    """A column of the availability grid: a part of the day (a ticked cell is day x part)."""
+
     key: str
     name: str
     hours: str
@@ -43,9 +45,9 @@ class Slot:
 
 
 SLOTS = (
-    Slot("morning", "Morning", "8 am–12 pm", 8 * 60, 12 * 60),
-    Slot("afternoon", "Afternoon", "12–5 pm", 12 * 60, 17 * 60),
-    Slot("evening", "Evening", "5–9 pm", 17 * 60, 21 * 60),
+    DayPart("morning", "Morning", "8 am–12 pm", 8 * 60, 12 * 60),
+    DayPart("afternoon", "Afternoon", "12–5 pm", 12 * 60, 17 * 60),
+    DayPart("evening", "Evening", "5–9 pm", 17 * 60, 21 * 60),
 )
 FIT_CHOICES = [
     SelectChoice("any", "Doesn't matter"),
@@ -56,7 +58,7 @@ LIST_MAX_CHARS = 2500
 TAG_TOO_LONG = f"Keep each entry under {TAG_MAX} characters."
 
 
-def cell_value(weekday: int, slot: Slot) -> str:
+def cell_value(weekday: int, slot: DayPart) -> str:
     return f"{weekday}-{slot.key}"
 
 
@@ -89,8 +91,8 @@ def off_grid(windows: list[Window]) -> list[str]:
     """Saved windows the grid can't show exactly, in words: 'Saturday 9:00 am – 2:00 pm'."""
     edges = {slot.start_minute for slot in SLOTS} | {slot.end_minute for slot in SLOTS}
     return [
-        f"{DAYS[w.weekday]} {clock.minute_label(w.start_minute)}"
-        f" – {clock.minute_label(w.end_minute)}"
+        f"{DAYS[w.weekday]} {clock.format_minute_of_day(w.start_minute)}"
+        f" – {clock.format_minute_of_day(w.end_minute)}"
         for w in windows
         if w.start_minute not in edges or w.end_minute not in edges
     ]

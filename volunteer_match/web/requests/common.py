@@ -52,7 +52,9 @@ def signed_in_volunteer() -> User | None:
 
 
 @dataclass(frozen=True)
-class UpcomingShift:
+class ShiftLine:
+    """One line of an opportunity page's list of upcoming shifts."""
+
     shift_id: int
     span: str
     free: int
@@ -60,13 +62,13 @@ class UpcomingShift:
     form: AskForm | None  # a volunteer is reading and hasn't asked yet
 
 
-def upcoming_shifts(opportunity: Opportunity) -> list[UpcomingShift]:
+def upcoming_shifts(opportunity: Opportunity) -> list[ShiftLine]:
     """The opportunity page's shifts, and for a volunteer whether they've asked for each."""
     volunteer = signed_in_volunteer()
     zone = volunteer_zone(volunteer) if volunteer else clock.zone(None)
     asked = live_shift_ids(volunteer) if volunteer else set()
     return [
-        UpcomingShift(
+        ShiftLine(
             shift_id=shift.id,
             span=span(shift, zone),
             free=shift.free_places,
