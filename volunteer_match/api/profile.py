@@ -17,10 +17,6 @@ from volunteer_match.models import FIT_ATTRIBUTES, Role, VolunteerProfile
 from volunteer_match.services import clock, profiles
 
 
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
-
-
 def profile_json(profile: VolunteerProfile) -> dict:
     completeness = profiles.completeness(profile)
     out = ProfileOut(
@@ -28,7 +24,11 @@ def profile_json(profile: VolunteerProfile) -> dict:
         interests=profile.interests,
         goals=profile.goals,
         availability=[
-            WindowOut(weekday=w.weekday, start=_clock(w.start_minute), end=_clock(w.end_minute))
+            WindowOut(
+                weekday=w.weekday,
+                start=clock.format_hhmm(w.start_minute),
+                end=clock.format_hhmm(w.end_minute),
+            )
             for w in profile.availability
         ],
         postcode=profile.postcode,
