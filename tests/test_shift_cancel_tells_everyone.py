@@ -62,7 +62,6 @@ def busy_shift(app: Flask, tmp_path: Path) -> dict:
     }
 
 
-@pytest.mark.xfail(strict=True, reason="shifts.cancel sets each status itself: no email, no audit")
 def test_everyone_who_asked_is_emailed_and_each_request_audited(busy_shift: dict) -> None:
     outbox: Path = busy_shift["outbox"]
     before = set(outbox.glob("*.eml"))

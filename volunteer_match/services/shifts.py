@@ -1,4 +1,8 @@
-"""Shifts: adding one or a weekly series, changing, and cancelling them."""
+"""Shifts: adding one or a weekly series, changing, and cancelling them.
+
+What a change does to the requests on a shift (reminders that follow a move, the waiting list
+moving up, every request ending when the shift is cancelled) is services.shift_places' job;
+this module never imports services.requests, which imports it."""
 
 from __future__ import annotations
 
@@ -18,18 +22,13 @@ from volunteer_match.models import (
     User,
     utcnow,
 )
-from volunteer_match.services import audit, clock, notifications, opportunities, reminders
+from volunteer_match.services import audit, clock, opportunities, shift_places
 from volunteer_match.services.errors import Conflict, NotFound, ValidationFailed
 
 MAX_LENGTH = timedelta(hours=24)
 MAX_CAPACITY = 1000
 MAX_WEEKS = 52
 REASON_MAX = 500
-LIVE_STATUSES = (
-    RequestStatus.PENDING.value,
-    RequestStatus.APPROVED.value,
-    RequestStatus.WAITLISTED.value,
-)
 
 
 @dataclass(frozen=True)
@@ -124,16 +123,7 @@ def update(
     raised, moved = new_capacity > shift.capacity, start != shift.starts_at
     shift.starts_at, shift.ends_at, shift.capacity = start, end, new_capacity
     db.session.flush()
-    from volunteer_match.services import requests
-
-    if moved:  # reminders follow the shift to its new time
-        for request in requests.roster(user, shift.id):
-            if request.status == RequestStatus.APPROVED.value:
-                reminders.unschedule(request)
-                request.reminder_sent_at = None
-                reminders.schedule(request)
-    if raised:  # more places: the waiting list moves up, oldest first
-        requests.promote_waitlist(shift.id)
+    shift_places.shift_changed(shift, moved_in_time=moved, more_places=raised)
     audit.record("shift.updated", actor=user, subject=shift)
     return shift
 
@@ -149,27 +139,9 @@ def cancel(user: User, shift_id: int, reason: str = "") -> Shift:
     shift.status = ShiftStatus.CANCELLED.value
     shift.cancelled_at = utcnow()
     shift.cancel_reason = reason or None
-    requests = db.session.scalars(
-        sa.select(ShiftRequest).where(
-            ShiftRequest.shift_id == shift.id, ShiftRequest.status.in_(LIVE_STATUSES)
-        )
-    ).all()
-    title = shift.opportunity.title
-    for request in requests:
-        reminders.unschedule(request)
-        request.status = RequestStatus.CANCELLED.value
-        request.cancelled_by_id = user.id
-        request.cancel_reason = reason or "The organization cancelled this shift."
-        notifications.notify(
-            request.volunteer_id,
-            "shift.cancelled",
-            f"The {title} shift you asked for was cancelled."
-            + (f" The organization said: {reason}" if reason else ""),
-            f"/opportunities/{shift.opportunity_id}",
-        )
-    shift.filled = 0
+    told = shift_places.end_all_for_shift(user, shift, reason)
     db.session.flush()
-    audit.record("shift.cancelled", actor=user, subject=shift, told=len(requests))
+    audit.record("shift.cancelled", actor=user, subject=shift, told=told)
     return shift
 
 
@@ -218,3 +190,17 @@ def upcoming(opportunity: Opportunity, limit: int = 50) -> list[Shift]:
             .limit(limit)
         )
     )
+
+
+def patch(user: User, shift_id: int, changes: dict[str, datetime | int | None]) -> Shift:
+    """A partial update: ``starts_at``, ``ends_at`` and ``capacity`` as in :func:`update`
+    (left out or None keeps the current value). The shift is read back once saved: a raise
+    in capacity gives places to the waiting list with conditional UPDATEs, so ``filled``
+    in memory would otherwise still count the places before the promotion."""
+    unchangeable = set(changes) - {"starts_at", "ends_at", "capacity"}
+    if unchangeable:
+        problems = {name: ["This field can't be changed here."] for name in sorted(unchangeable)}
+        raise ValidationFailed("Please check the shift's details.", problems)
+    shift = update(user, shift_id, **changes)  # type: ignore[arg-type]
+    db.session.refresh(shift)
+    return shift
