@@ -13,6 +13,7 @@ from flask import current_app
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    REVIEWER_ROLES,
     ApiToken,
     Organization,
     OrganizationKind,
@@ -33,7 +34,7 @@ from volunteer_match.services.passwords import (
 )
 
 SELF_SERVICE_ROLES = (Role.VOLUNTEER.value, Role.ORGANIZATION.value)
-STAFF_ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
+STAFF_ROLES = REVIEWER_ROLES  # the old name, still used by cli.py and tests/conftest.py
 DISPLAY_NAME_MAX = 80
 ORG_NAME_MAX = 200
 ORG_DESCRIPTION_MAX = 5000
@@ -159,7 +160,7 @@ def register(data: Registration) -> User:
 
 def create_staff_user(email: str, password: str, display_name: str, role: str) -> User:
     """Create a coordinator or admin account (CLI and admins only)."""
-    if role not in STAFF_ROLES:
+    if role not in REVIEWER_ROLES:
         raise ValidationFailed.on("role", "Staff accounts are coordinator or admin.")
     problems = _check_new_account(email, password, display_name)
     if problems:

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    REVIEWER_ROLES,
     CoordinatorLink,
     InviteCode,
     Opportunity,
@@ -40,7 +41,6 @@ FOLLOW_UP_AFTER = timedelta(days=21)
 UPCOMING_SHOWN = 10
 MAX_PER_PAGE = 100
 MAX_PAGE = 10_000
-COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)
 # What a volunteer agrees to share, in the order the consent page names them.
 CONSENT_SCOPE = ("shifts", "hours", "match_reasons", "last_activity")
 BAD_CODE = (
@@ -62,7 +62,7 @@ def normalise_code(raw: str) -> str:
 
 
 def issue_invite_code(coordinator: User) -> InviteCode:
-    if coordinator.role not in COORDINATORS:
+    if coordinator.role not in REVIEWER_ROLES:
         raise Forbidden("Only coordinators make invite codes.")
     code = _new_code()
     while db.session.scalar(sa.select(InviteCode.id).where(InviteCode.code == code)):
@@ -112,7 +112,7 @@ def link(volunteer: User, raw_code: str) -> CoordinatorLink:
     coordinator = db.session.get(User, invite.coordinator_id) if invite else None
     if invite is None or coordinator is None or not coordinator.active:
         raise ValidationFailed.on("invite_code", BAD_CODE)
-    if coordinator.role not in COORDINATORS:
+    if coordinator.role not in REVIEWER_ROLES:
         raise ValidationFailed.on("invite_code", BAD_CODE)
     claimed = db.session.execute(  # single use, even when two people type it at once
         sa.update(InviteCode)
@@ -249,7 +249,7 @@ def _last_request_change(volunteer_ids: list[int]) -> dict[int, datetime]:
 
 def caseload(coordinator: User, page: int = 1, per_page: int = 50) -> CaseloadPage:
     """The people who currently share with this coordinator, by name; the look is audited."""
-    if coordinator.role not in COORDINATORS:
+    if coordinator.role not in REVIEWER_ROLES:
         raise Forbidden("Only coordinators see a caseload.")
     page, per_page = min(max(page, 1), MAX_PAGE), min(max(per_page, 1), MAX_PER_PAGE)
     current = sa.and_(

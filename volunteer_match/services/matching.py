@@ -29,6 +29,7 @@ from volunteer_match.matching import (
 )
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
+    LIVE_STATUSES,
     Opportunity,
     OpportunityStatus,
     Organization,
@@ -47,7 +48,6 @@ from volunteer_match.services.errors import Forbidden
 MAX_LIMIT = 100
 OVERLAP = timedelta(seconds=5)  # re-read a little before the watermark: commits race clocks
 CONNECTIONS_EVERY = timedelta(seconds=60)
-LIVE = (RequestStatus.PENDING.value, RequestStatus.APPROVED.value, RequestStatus.WAITLISTED.value)
 HISTORY = timedelta(days=1)  # shifts that ended long ago never come back into the index
 
 
@@ -108,7 +108,7 @@ def _connections(opportunity_ids: list[int] | None = None) -> dict[int, int]:
     query = (
         sa.select(Shift.opportunity_id, sa.func.count(ShiftRequest.id))
         .join(ShiftRequest, ShiftRequest.shift_id == Shift.id)
-        .where(ShiftRequest.status.in_(LIVE))
+        .where(ShiftRequest.status.in_(LIVE_STATUSES))
         .group_by(Shift.opportunity_id)
     )
     if opportunity_ids is not None:

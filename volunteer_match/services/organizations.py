@@ -8,10 +8,10 @@ import sqlalchemy as sa
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    REVIEWER_ROLES,
     Organization,
     OrganizationKind,
     OrganizationMember,
-    Role,
     User,
     utcnow,
 )
@@ -22,7 +22,6 @@ NAME_MAX = 200
 DESCRIPTION_MAX = 5000
 ADDRESS_MAX = 300
 REASON_MAX = 2000
-REVIEWER_ROLES = (Role.COORDINATOR.value, Role.ADMIN.value)
 
 
 @dataclass(frozen=True)
