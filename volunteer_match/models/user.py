@@ -47,9 +47,6 @@ class User(UserMixin, Base):
     def is_active(self) -> bool:  # Flask-Login: inactive accounts cannot log in
         return self.active
 
-    def has_role(self, *roles: str) -> bool:
-        return self.role in roles
-
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
 
