@@ -13,7 +13,8 @@ from tests.test_browse_pages import add_shift, organization, post
 from tests.test_matches_pages import KITCHEN, PARK, kitchen, request_shift, volunteer
 from volunteer_match.extensions import db
 from volunteer_match.models import Opportunity, User
-from volunteer_match.services import demo, opportunities
+from volunteer_match.services import opportunities
+from volunteer_match.tooling import demo
 
 MATCH_KEYS = {
     "shift_id",

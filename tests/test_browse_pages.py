@@ -13,8 +13,9 @@ from flask.testing import FlaskClient
 from tests.conftest import login, make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import Opportunity, Shift, User, VolunteerProfile, utcnow
-from volunteer_match.services import demo, opportunities, organizations, shifts
+from volunteer_match.services import opportunities, organizations, shifts
 from volunteer_match.services.opportunities import OpportunityInput
+from volunteer_match.tooling import demo
 
 
 def organization(name: str = "Harbor Food Pantry", verified: bool = True) -> User:

@@ -22,7 +22,8 @@ from volunteer_match.models import (
     VolunteerProfile,
     utcnow,
 )
-from volunteer_match.services import accounts, demo, demo_nyc, organizations, requests
+from volunteer_match.services import accounts, organizations, requests
+from volunteer_match.tooling import demo, demo_nyc
 
 DEMO_EMAILS = {
     "volunteer": "volunteer@example.org",

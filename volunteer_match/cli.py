@@ -12,9 +12,10 @@ from flask.cli import AppGroup
 
 from volunteer_match import create_app
 from volunteer_match.extensions import db
-from volunteer_match.services import accounts, demo, evaluation
+from volunteer_match.services import accounts
 from volunteer_match.services.errors import DomainError
-from volunteer_match.services.evaluation import NDCG_K, PRECISION_K, RANKER_LABELS
+from volunteer_match.tooling import demo, evaluation, graded_set
+from volunteer_match.tooling.evaluation import NDCG_K, PRECISION_K, RANKER_LABELS
 
 users = AppGroup("users", help="Manage accounts.")
 
@@ -73,8 +74,8 @@ def evaluate_matcher(file: Path, per_volunteer: bool) -> None:
     The set is loaded into a throwaway SQLite database, never the app's own.
     """
     try:
-        graded = evaluation.read_graded_set(file)
-    except evaluation.GradedSetError as error:
+        graded = graded_set.read_graded_set(file)
+    except graded_set.GradedSetError as error:
         raise click.ClickException(f"Could not read the graded set: {error}") from error
     with tempfile.TemporaryDirectory(prefix="volunteer-match-eval-") as tmp:
         throwaway = create_app(
@@ -91,7 +92,7 @@ def evaluate_matcher(file: Path, per_volunteer: bool) -> None:
             try:
                 db.create_all()
                 result = evaluation.evaluate(graded)
-            except evaluation.GradedSetError as error:
+            except graded_set.GradedSetError as error:
                 raise click.ClickException(f"Could not load the graded set: {error}") from error
             finally:
                 db.session.rollback()

@@ -22,7 +22,8 @@ from volunteer_match.models import (
     Role,
     User,
 )
-from volunteer_match.services import accounts, demo_activity, demo_nyc, profiles
+from volunteer_match.services import accounts, profiles
+from volunteer_match.tooling import demo_activity, demo_nyc
 
 ADMIN_EMAIL = "admin@example.org"
 COORDINATOR_EMAIL = "coordinator@example.org"
@@ -129,8 +130,8 @@ def volunteer_profiles(path: Path = VOLUNTEERS_PATH) -> list[dict[str, Any]]:
     return profiles
 
 
-def _minutes(clock: str) -> int:
-    hours, minutes = clock.split(":")
+def _minutes(hhmm: str) -> int:
+    hours, minutes = hhmm.split(":")
     return int(hours) * 60 + int(minutes)
 
 
