@@ -62,13 +62,12 @@ def _cell(text: str) -> str:
     return f"'{text}" if text.startswith(FORMULA_STARTS) else text
 
 
-@bp.get("/my/hours.csv")
-@role_required(VOLUNTEER)
-def my_hours_csv() -> ResponseReturnValue:
+def hours_csv(rows: list[HoursRow]) -> str:
+    """The rows as CSV: date, opportunity, organization, hours."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(["date", "opportunity", "organization", "hours"])
-    for row in hours_rows(current_user, volunteer_zone(current_user)):
+    for row in rows:
         writer.writerow(
             [
                 row.day.isoformat(),
@@ -77,8 +76,14 @@ def my_hours_csv() -> ResponseReturnValue:
                 format_hours(row.hours),
             ]
         )
+    return buffer.getvalue()
+
+
+@bp.get("/my/hours.csv")
+@role_required(VOLUNTEER)
+def my_hours_csv() -> ResponseReturnValue:
     return Response(
-        buffer.getvalue(),
+        hours_csv(hours_rows(current_user, volunteer_zone(current_user))),
         mimetype="text/csv",
         headers={"Content-Disposition": 'attachment; filename="volunteer-hours.csv"'},
     )

@@ -18,18 +18,15 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
 from volunteer_match.matching.index import MatchIndex
-from volunteer_match.models import Role, ShiftRequest
+from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest
 from volunteer_match.services import mailer, matching, requests
-from volunteer_match.services.errors import Conflict, ValidationFailed
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt_or_flash
 from volunteer_match.web.requests import bp
 from volunteer_match.web.requests.common import format_hours, organization_zone, span
 from volunteer_match.web.requests.forms import ApproveForm, DeclineForm, MessageForm, prefix
 
-REVIEWERS = requests.REVIEWERS
-S = requests.S
+S = RequestStatus
 OUTBOX_SHOWN = 30
 DECISIONS: dict[str, type[FlaskForm]] = {
     "approve": ApproveForm,
@@ -98,11 +95,9 @@ def _queue_page(failed: Failed | None = None) -> ResponseReturnValue:
 
 
 @bp.get("/coordinator/requests")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def queue() -> ResponseReturnValue:
-    page = _queue_page()
-    db.session.commit()  # keeps the audit record of what was disclosed
-    return page
+    return _queue_page()  # the boundary keeps the audit record of what was disclosed
 
 
 def _decide(request_id: int, kind: str) -> ResponseReturnValue:
@@ -111,19 +106,11 @@ def _decide(request_id: int, kind: str) -> ResponseReturnValue:
     action = {"approve": requests.approve, "decline": requests.decline}.get(
         kind, requests.send_message
     )
-    try:
-        item = action(current_user, request_id, form.note.data or "")
-    except ValidationFailed as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
+    item = attempt_or_flash(form, "error", action, current_user, request_id, form.note.data or "")
+    if form.errors:
         return _queue_page((request_id, kind, form))
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        message = _decided_message(item, kind)
-        db.session.commit()
-        flash(message, "success")
+    if item:
+        flash(_decided_message(item, kind), "success")
     return redirect(url_for("requests.queue"))
 
 
@@ -139,19 +126,19 @@ def _decided_message(item: ShiftRequest, kind: str) -> str:
 
 
 @bp.post("/requests/<int:request_id>/approve")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def approve(request_id: int) -> ResponseReturnValue:
     return _decide(request_id, "approve")
 
 
 @bp.post("/requests/<int:request_id>/decline")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def decline(request_id: int) -> ResponseReturnValue:
     return _decide(request_id, "decline")
 
 
 @bp.post("/requests/<int:request_id>/message")
-@role_required(*REVIEWERS)
+@role_required(*REVIEWER_ROLES)
 def message(request_id: int) -> ResponseReturnValue:
     return _decide(request_id, "message")
 

@@ -18,18 +18,16 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.extensions import db
-from volunteer_match.models import Role, Shift, ShiftRequest, utcnow
+from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, Shift, ShiftRequest, utcnow
 from volunteer_match.services import clock, dashboards, requests, shifts
-from volunteer_match.services.errors import Conflict, ValidationFailed
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt_or_flash
 from volunteer_match.web.requests import bp
 from volunteer_match.web.requests.common import format_hours, organization_zone, span
 from volunteer_match.web.requests.forms import AttendanceForm, CancelForm, prefix
 
 ORGANIZATION = Role.ORGANIZATION.value
-VIEWERS = (ORGANIZATION, *requests.REVIEWERS)
-S = requests.S
+VIEWERS = (ORGANIZATION, *REVIEWER_ROLES)
+S = RequestStatus
 Failed = tuple[int, FlaskForm]
 
 
@@ -110,6 +108,12 @@ def roster(shift_id: int) -> ResponseReturnValue:
     return roster_page(shift_id)
 
 
+def _recorded_message(name: str, came: bool, hours: float | None) -> str:
+    if came:
+        return f"Thank you. {name}'s {format_hours(hours)} hours are on their verified record."
+    return f"{name} is marked as not having come."
+
+
 @bp.post("/requests/<int:request_id>/attendance")
 @role_required(ORGANIZATION)
 def attendance(request_id: int) -> ResponseReturnValue:
@@ -118,22 +122,12 @@ def attendance(request_id: int) -> ResponseReturnValue:
     form = AttendanceForm(prefix=prefix("attendance", request_id))
     if not form.validate():
         return roster_page(shift_id, failed=(request_id, form))
-    try:
-        item = requests.record_attendance(
-            current_user, request_id, form.came, form.hours_given() if form.came else None
-        )
-    except ValidationFailed as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
+    hours = form.hours_given() if form.came else None
+    recorded = attempt_or_flash(
+        form, "error", requests.record_attendance, current_user, request_id, form.came, hours
+    )
+    if form.errors:
         return roster_page(shift_id, failed=(request_id, form))
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "error")
-    else:
-        hours = format_hours(item.hours)
-        db.session.commit()
-        if form.came:
-            flash(f"Thank you. {name}'s {hours} hours are on their verified record.", "success")
-        else:
-            flash(f"{name} is marked as not having come.", "success")
+    if recorded:
+        flash(_recorded_message(name, form.came, recorded.hours), "success")
     return redirect(url_for("requests.roster", shift_id=shift_id))

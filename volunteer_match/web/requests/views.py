@@ -13,13 +13,22 @@ from flask import flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
+from volunteer_match import transaction
 from volunteer_match.auth_session import role_required, safe_next
-from volunteer_match.extensions import db
-from volunteer_match.models import Role, Shift, ShiftRequest, User, utcnow
+from volunteer_match.models import (
+    LIVE_STATUSES,
+    REVIEWER_ROLES,
+    RequestStatus,
+    Role,
+    Shift,
+    ShiftRequest,
+    User,
+    utcnow,
+)
 from volunteer_match.services import clock, requests, shifts
 from volunteer_match.services.errors import Conflict, ValidationFailed
 from volunteer_match.services.requests import OverlapNeedsConfirm
-from volunteer_match.web import show_errors_on_form
+from volunteer_match.web import attempt, attempt_or_flash, show_errors_on_form
 from volunteer_match.web.requests import bp
 from volunteer_match.web.requests.common import (
     ask_form,
@@ -34,7 +43,7 @@ from volunteer_match.web.requests.roster import roster_page
 
 VOLUNTEER = Role.VOLUNTEER.value
 ORGANIZATION = Role.ORGANIZATION.value
-S = requests.S
+S = RequestStatus
 
 
 # -- template globals ---------------------------------------------------------------------------
@@ -53,7 +62,7 @@ def asked_shift_ids() -> set[int]:
 @bp.app_template_global()
 def pending_request_count() -> int:
     """For coordinators' and admins' dashboards: requests waiting for their decision."""
-    if not current_user.is_authenticated or current_user.role not in requests.REVIEWERS:
+    if not current_user.is_authenticated or current_user.role not in REVIEWER_ROLES:
         return 0
     return len(requests.queue(current_user))
 
@@ -78,6 +87,28 @@ def _ask_page(shift: Shift, form: AskForm, back: str, overlap: str = "") -> str:
     )
 
 
+def _not_asked(
+    shift: Shift, form: AskForm, back: str, error: ValidationFailed | Conflict
+) -> ResponseReturnValue:
+    """An overlap asks "ask anyway?" (409); a problem with the message shows on the form
+    (422); any other conflict (already asked, already started) is news for a flash."""
+    if isinstance(error, OverlapNeedsConfirm):
+        return _ask_page(shift, form, back, overlap=error.message), 409
+    if isinstance(error, ValidationFailed):
+        show_errors_on_form(form, error)
+        return _ask_page(shift, form, back), 422
+    flash(error.message, "info")
+    return redirect(back)
+
+
+def _asked_message(shift: Shift) -> str:
+    when = span(shift, volunteer_zone(current_user))
+    return (
+        f"You asked for the {shift.opportunity.title} shift on {when}. A coordinator will look "
+        "at it soon, and you can follow it under My shifts."
+    )
+
+
 @bp.post("/shifts/<int:shift_id>/request")
 @role_required(VOLUNTEER)
 def ask(shift_id: int) -> ResponseReturnValue:
@@ -86,26 +117,12 @@ def ask(shift_id: int) -> ResponseReturnValue:
     back = safe_next(form.next.data) or url_for(
         "opportunities.show", opportunity_id=shift.opportunity_id
     )
-    try:
+    try:  # not attempt(): an overlap is a Conflict with a page of its own
         requests.create(current_user, shift_id, form.message.data or "", form.confirmed)
-    except OverlapNeedsConfirm as error:
-        db.session.rollback()
-        return _ask_page(shift, form, back, overlap=error.message), 409
-    except ValidationFailed as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
-        return _ask_page(shift, form, back), 422
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "info")
-        return redirect(back)
-    db.session.commit()
-    when = span(shift, volunteer_zone(current_user))
-    flash(
-        f"You asked for the {shift.opportunity.title} shift on {when}. A coordinator will look "
-        "at it soon, and you can follow it under My shifts.",
-        "success",
-    )
+    except (ValidationFailed, Conflict) as error:
+        transaction.rollback()
+        return _not_asked(shift, form, back, error)
+    flash(_asked_message(shift), "success")
     return redirect(back)
 
 
@@ -147,7 +164,7 @@ def my_rows(volunteer: User) -> dict[str, list[MyShift]]:
     for item in requests.of_volunteer(volunteer):
         when, shift = span(item.shift, zone), item.shift
         upcoming = shift.starts_at > now
-        if item.status in requests.LIVE and upcoming:
+        if item.status in LIVE_STATUSES and upcoming:
             sections[item.status].append(MyShift(item, when, "", can_cancel=True))
         elif item.status == S.APPROVED.value and shift.ends_at > now:
             sections["approved"].append(MyShift(item, when, "Happening now"))
@@ -187,24 +204,16 @@ def _cancelled_message(item: ShiftRequest, was: str) -> str:
 def cancel(request_id: int) -> ResponseReturnValue:
     item = requests.get_for(current_user, request_id)  # not theirs: 404
     shift_id, was = item.shift_id, item.status
-    by_staff = current_user.role == ORGANIZATION
-    form = CancelForm(prefix=prefix("cancel", request_id))
-    reason = (form.reason.data or "") if by_staff else ""
-    try:
-        item = requests.cancel(current_user, request_id, reason)
-    except ValidationFailed as error:
-        db.session.rollback()
-        show_errors_on_form(form, error)
-        if by_staff:
+    if current_user.role == ORGANIZATION:  # with a reason, from the roster
+        form = CancelForm(prefix=prefix("cancel", request_id))
+        reason = form.reason.data or ""
+        done = attempt_or_flash(form, "error", requests.cancel, current_user, request_id, reason)
+        if form.errors:
             return roster_page(shift_id, failed=(request_id, form))
-        flash(error.message, "error")
-    except Conflict as error:
-        db.session.rollback()
-        flash(error.message, "error")
+        back = url_for("requests.roster", shift_id=shift_id)
     else:
-        message = _cancelled_message(item, was)
-        db.session.commit()
-        flash(message, "success")
-    if by_staff:
-        return redirect(url_for("requests.roster", shift_id=shift_id))
-    return redirect(url_for("requests.my_shifts"))
+        done = attempt(None, requests.cancel, current_user, request_id, "")
+        back = url_for("requests.my_shifts")
+    if done:
+        flash(_cancelled_message(done, was), "success")
+    return redirect(back)
