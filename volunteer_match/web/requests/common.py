@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from flask import request
 from flask_login import current_user
 
-from volunteer_match.models import Opportunity, Role, Shift, User
+from volunteer_match.models import LIVE_STATUSES, Opportunity, Role, Shift, User
 from volunteer_match.services import clock, dashboards, requests, shifts
 from volunteer_match.web.requests.forms import AskForm, prefix
 
@@ -34,7 +34,7 @@ def format_hours(hours: float | None) -> str:
 
 def live_shift_ids(volunteer: User) -> set[int]:
     return {
-        item.shift_id for item in requests.of_volunteer(volunteer) if item.status in requests.LIVE
+        item.shift_id for item in requests.of_volunteer(volunteer) if item.status in LIVE_STATUSES
     }
 
 
