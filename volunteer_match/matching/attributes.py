@@ -28,3 +28,10 @@ GOALS = {
     "meet_people": "Meet people",
     "explore_career": "Explore a career",
 }
+
+_GOAL_KEYS = {key: key for key in GOALS} | {label.casefold(): key for key, label in GOALS.items()}
+
+
+def goal_key(value: str) -> str | None:
+    """A goal's key from its key or its label, in any case and spacing; None if unknown."""
+    return _GOAL_KEYS.get(" ".join(value.split()).casefold())
