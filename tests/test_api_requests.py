@@ -645,7 +645,7 @@ def test_the_request_list_needs_a_token(client: FlaskClient) -> None:
 def test_status_names_match_the_model() -> None:
     from typing import get_args
 
-    from volunteer_match.api.schemas_requests import StatusName
+    from volunteer_match.api.schemas.requests import StatusName
     from volunteer_match.models import RequestStatus
 
     assert set(get_args(StatusName)) == {status.value for status in RequestStatus}

@@ -7,8 +7,8 @@ from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
 from volunteer_match.api.common import api_user, parse_body, token_required
-from volunteer_match.api.schemas import AccountOut, RegisterIn, TokenIn, TokenOut
-from volunteer_match.extensions import db, limiter
+from volunteer_match.api.schemas.accounts import AccountOut, RegisterIn, TokenIn, TokenOut
+from volunteer_match.extensions import limiter
 from volunteer_match.models import User
 from volunteer_match.services import accounts, organizations
 from volunteer_match.services.errors import Unauthorized
@@ -26,28 +26,28 @@ def account_json(user: User) -> dict:
     return out.model_dump(mode="json", exclude_none=True)
 
 
+def _registration(body: RegisterIn) -> accounts.Registration:
+    org = body.organization
+    return accounts.Registration(
+        email=body.email,
+        password=body.password,
+        display_name=body.display_name,
+        role=body.role,
+        organization=accounts.NewOrganization(
+            name=org.name,
+            kind=org.kind.value,
+            description=org.description,
+            postcode=org.postcode,
+            address=org.address,
+        )
+        if org
+        else None,
+    )
+
+
 @bp.post("/auth/register")
 def register() -> ResponseReturnValue:
-    body = parse_body(RegisterIn)
-    org = body.organization
-    user = accounts.register(
-        accounts.Registration(
-            email=body.email,
-            password=body.password,
-            display_name=body.display_name,
-            role=body.role,
-            organization=accounts.NewOrganization(
-                name=org.name,
-                kind=org.kind.value,
-                description=org.description,
-                postcode=org.postcode,
-                address=org.address,
-            )
-            if org
-            else None,
-        )
-    )
-    db.session.commit()
+    user = accounts.register(_registration(parse_body(RegisterIn)))
     return jsonify(account_json(user)), 201
 
 
@@ -59,13 +59,10 @@ def token() -> ResponseReturnValue:
     if user is None:
         raise Unauthorized("That email and password don't match an account.")
     raw, expires_at = accounts.issue_token(user)
-    db.session.commit()
     return jsonify(TokenOut(token=raw, expires_at=expires_at).model_dump(mode="json")), 200
 
 
 @bp.get("/me")
 @token_required()
 def me() -> ResponseReturnValue:
-    user = api_user()
-    db.session.commit()  # keeps the token's last-used time
-    return jsonify(account_json(user))
+    return jsonify(account_json(api_user()))

@@ -18,7 +18,7 @@ from volunteer_match.api.common import (
     parse_query,
     token_required,
 )
-from volunteer_match.api.schemas_caseload import (
+from volunteer_match.api.schemas.caseload import (
     CaseloadEntryOut,
     CaseloadPageOut,
     CaseloadParams,
@@ -27,14 +27,12 @@ from volunteer_match.api.schemas_caseload import (
     ShareIn,
     UpcomingShiftOut,
 )
-from volunteer_match.extensions import db
-from volunteer_match.models import CoordinatorLink, Role
+from volunteer_match.models import REVIEWER_ROLES, CoordinatorLink, Role
 from volunteer_match.responses import ics_response
 from volunteer_match.services import calendar, caseload, shifts
 from volunteer_match.services.errors import NotFound
 
 VOLUNTEER = Role.VOLUNTEER.value
-COORDINATORS = (Role.COORDINATOR.value, Role.ADMIN.value)
 
 
 def _link_json(link: CoordinatorLink) -> dict:
@@ -79,7 +77,6 @@ def start_sharing() -> ResponseReturnValue:
     """Sending the code is the volunteer's consent to share CONSENT_SCOPE."""
     body = parse_body(ShareIn)
     link = caseload.link(api_user(), body.invite_code)
-    db.session.commit()
     return jsonify(_link_json(link)), 201
 
 
@@ -96,7 +93,6 @@ def my_coordinator() -> ResponseReturnValue:
 @token_required(VOLUNTEER)
 def stop_sharing() -> ResponseReturnValue:
     caseload.unlink(api_user())
-    db.session.commit()
     return "", 204
 
 
@@ -104,11 +100,10 @@ def stop_sharing() -> ResponseReturnValue:
 
 
 @bp.get("/coordinator/caseload")
-@token_required(*COORDINATORS)
+@token_required(*REVIEWER_ROLES)
 def coordinator_caseload() -> ResponseReturnValue:
     params = parse_query(CaseloadParams)
     page = caseload.caseload(api_user(), params.page, params.per_page)
-    db.session.commit()  # keeps the audit record of this look
     out = CaseloadPageOut(
         items=[_entry(entry) for entry in page.items],
         page=page.page,
@@ -119,10 +114,9 @@ def coordinator_caseload() -> ResponseReturnValue:
 
 
 @bp.post("/coordinator/invite-codes")
-@token_required(*COORDINATORS)
+@token_required(*REVIEWER_ROLES)
 def make_invite_code() -> ResponseReturnValue:
     invite = caseload.issue_invite_code(api_user())
-    db.session.commit()
     out = InviteCodeOut(invite_code=invite.code, expires_at=invite.expires_at)
     return jsonify(out.model_dump(mode="json")), 201
 

@@ -12,19 +12,18 @@ from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
 from volunteer_match.api.common import api_user, parse_query, token_required
-from volunteer_match.api.schemas import (
+from volunteer_match.api.schemas.matches import (
     CandidateListOut,
     CandidateOut,
     MatchOut,
     MatchPageOut,
     MatchParams,
 )
-from volunteer_match.extensions import db
 from volunteer_match.matching.features import Match
-from volunteer_match.models import Role
+from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import matching
 
-CANDIDATE_VIEWERS = (Role.ORGANIZATION.value, Role.COORDINATOR.value, Role.ADMIN.value)
+CANDIDATE_VIEWERS = (Role.ORGANIZATION.value, *REVIEWER_ROLES)
 
 
 def match_fields(match: Match) -> dict:
@@ -47,7 +46,6 @@ def match_fields(match: Match) -> dict:
 def my_matches() -> ResponseReturnValue:
     params = parse_query(MatchParams)
     page = matching.matches_for(api_user(), params.limit)
-    db.session.commit()  # a profile may have been created on first look
     out = MatchPageOut(
         items=[MatchOut(**match_fields(m)) for m in page.items], message=page.message
     )
@@ -58,8 +56,7 @@ def my_matches() -> ResponseReturnValue:
 @token_required(*CANDIDATE_VIEWERS)
 def candidates(opportunity_id: int) -> ResponseReturnValue:
     params = parse_query(MatchParams)
-    viewer = api_user()
-    people = matching.candidates_for(viewer, opportunity_id, params.limit)
+    people = matching.candidates_for(api_user(), opportunity_id, params.limit)
     out = CandidateListOut(
         items=[
             CandidateOut(

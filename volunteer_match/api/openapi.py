@@ -16,10 +16,7 @@ from flask.typing import ResponseReturnValue
 from pydantic import BaseModel
 
 from volunteer_match.api import bp
-from volunteer_match.api import privacy as sp
 from volunteer_match.api import schemas as s
-from volunteer_match.api import schemas_caseload as sc
-from volunteer_match.api import schemas_requests as sr
 
 
 @dataclass(frozen=True)
@@ -100,48 +97,48 @@ OPERATIONS = (
     # requests and the approval workflow
     Operation("post", "/shifts/{shift_id}/requests", "Ask for a place on a shift (volunteer); "
               "409 overlap_needs_confirm until confirm_overlap when it overlaps a shift you "
-              "are approved for", 201, sr.RequestOut, sr.RequestIn, body_required=False,
+              "are approved for", 201, s.RequestOut, s.RequestIn, body_required=False,
               errors=(400, 401, 403, 404, 409, 422)),
     Operation("get", "/requests", "Requests you may see: a coordinator's queue, a volunteer's "
-              "own, or those for an organization's shifts", 200, sr.RequestPageOut,
-              errors=(401, 403, 404, 422), query=sr.RequestListParams),
-    Operation("get", "/requests/{request_id}", "A request you may see", 200, sr.RequestOut,
+              "own, or those for an organization's shifts", 200, s.RequestPageOut,
+              errors=(401, 403, 404, 422), query=s.RequestListParams),
+    Operation("get", "/requests/{request_id}", "A request you may see", 200, s.RequestOut,
               errors=(401, 404)),
     Operation("post", "/requests/{request_id}/approve", "Approve a request, or waitlist it when "
-              "the shift is full (coordinator)", 200, sr.RequestOut, sr.ApproveIn,
+              "the shift is full (coordinator)", 200, s.RequestOut, s.ApproveIn,
               body_required=False, errors=(400, 401, 403, 404, 409, 422)),
     Operation("post", "/requests/{request_id}/decline", "Decline a request with a kind note "
-              "(coordinator)", 200, sr.RequestOut, sr.DeclineIn,
+              "(coordinator)", 200, s.RequestOut, s.DeclineIn,
               errors=(400, 401, 403, 404, 409, 422)),
     Operation("post", "/requests/{request_id}/message", "Send the volunteer a message about "
-              "their request (coordinator)", 200, sr.RequestOut, sr.MessageIn,
+              "their request (coordinator)", 200, s.RequestOut, s.MessageIn,
               errors=(400, 401, 403, 404, 422)),
     Operation("post", "/requests/{request_id}/cancel", "Cancel a request (the volunteer, or its "
               "organization with a reason); the oldest waitlisted request takes a freed place",
-              200, sr.RequestOut, sr.CancelIn, body_required=False,
+              200, s.RequestOut, s.CancelIn, body_required=False,
               errors=(400, 401, 403, 404, 409, 422)),
     Operation("post", "/requests/{request_id}/attendance", "Record attendance and verified "
-              "hours once the shift has started (its organization)", 200, sr.RequestOut,
-              sr.AttendanceIn, errors=(400, 401, 403, 404, 409, 422)),
+              "hours once the shift has started (its organization)", 200, s.RequestOut,
+              s.AttendanceIn, errors=(400, 401, 403, 404, 409, 422)),
     Operation("get", "/shifts/{shift_id}/roster", "Who is on a shift: display names, and email "
               "where the volunteer shares it (its organization, coordinators)", 200,
-              sr.RosterOut, errors=(401, 403, 404)),
-    Operation("get", "/me/hours", "Your verified hours (volunteer)", 200, sr.HoursOut,
+              s.RosterOut, errors=(401, 403, 404)),
+    Operation("get", "/me/hours", "Your verified hours (volunteer)", 200, s.HoursOut,
               errors=(401, 403)),
     # coordinator caseload
     Operation("post", "/me/coordinator", "Share your volunteering with the coordinator who "
               "made this invite code; sending it is your consent (volunteer)", 201,
-              sc.CoordinatorLinkOut, sc.ShareIn, errors=(400, 401, 403, 409, 422)),
+              s.CoordinatorLinkOut, s.ShareIn, errors=(400, 401, 403, 409, 422)),
     Operation("get", "/me/coordinator", "The coordinator you share with, and what you agreed "
-              "to share (volunteer)", 200, sc.CoordinatorLinkOut, errors=(401, 403, 404)),
+              "to share (volunteer)", 200, s.CoordinatorLinkOut, errors=(401, 403, 404)),
     Operation("delete", "/me/coordinator", "Stop sharing with your coordinator, at once "
               "(volunteer)", 204, None, errors=(401, 403, 404)),
     Operation("get", "/coordinator/caseload", "The people who share with you: upcoming "
               "shifts, verified hours, last activity; each look is audited (coordinator, "
-              "admin)", 200, sc.CaseloadPageOut, errors=(401, 403, 422),
-              query=sc.CaseloadParams),
+              "admin)", 200, s.CaseloadPageOut, errors=(401, 403, 422),
+              query=s.CaseloadParams),
     Operation("post", "/coordinator/invite-codes", "Make a single-use invite code, valid for "
-              "14 days (coordinator, admin)", 201, sc.InviteCodeOut, errors=(401, 403)),
+              "14 days (coordinator, admin)", 201, s.InviteCodeOut, errors=(401, 403)),
     # calendars (text/calendar)
     Operation("get", "/shifts/{shift_id}.ics", "A shift as an iCalendar file", 200, None,
               auth="optional", errors=(401, 404)),
@@ -149,10 +146,10 @@ OPERATIONS = (
               "file (volunteer)", 200, None, errors=(401, 403)),
     # privacy rights
     Operation("get", "/me/export", "Everything held about you, as a JSON file to download "
-              "(never passwords or token digests)", 200, sp.ExportOut, errors=(401,)),
+              "(never passwords or token digests)", 200, s.ExportOut, errors=(401,)),
     Operation("delete", "/me", "Erase your account and its personal data; your live requests "
               "are cancelled first and attended hours are kept only as anonymous totals",
-              204, None, sp.EraseIn, errors=(400, 401, 409, 422, 429)),
+              204, None, s.EraseIn, errors=(400, 401, 409, 422, 429)),
 )  # fmt: skip
 
 _PATH_PARAMETER = re.compile(r"{(\w+)}")

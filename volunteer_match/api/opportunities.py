@@ -6,8 +6,6 @@ time zone) and always returned in UTC with "Z".
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from flask import jsonify, request
 from flask.typing import ResponseReturnValue
 
@@ -20,28 +18,23 @@ from volunteer_match.api.common import (
     parse_query,
     token_required,
 )
-from volunteer_match.api.schemas import (
-    CancelShiftIn,
+from volunteer_match.api.schemas.opportunities import (
     ListingOut,
     ListingPageOut,
     OpportunityIn,
     OpportunityOut,
     OpportunityPatch,
-    OrganizationRef,
     SearchParams,
+)
+from volunteer_match.api.schemas.organizations import OrganizationRef
+from volunteer_match.api.schemas.shifts import (
+    CancelShiftIn,
     ShiftIn,
     ShiftListOut,
     ShiftOut,
     ShiftPatch,
 )
-from volunteer_match.extensions import db
-from volunteer_match.models import (
-    Opportunity,
-    Role,
-    Shift,
-    ShiftStatus,
-    User,
-)
+from volunteer_match.models import Opportunity, Role, Shift, ShiftStatus, User
 from volunteer_match.services import listings, opportunities, profiles, shifts
 from volunteer_match.services.opportunities import OpportunityInput
 
@@ -122,11 +115,10 @@ def _origin(viewer: User | None) -> tuple[float, float] | None:
     return profile.latitude, profile.longitude
 
 
-@bp.get("/opportunities")
-def search_opportunities() -> ResponseReturnValue:
-    params = parse_query(SearchParams)
+def _search_query(params: SearchParams) -> listings.SearchQuery:
+    """``attributes`` may come comma-separated, repeated, or both."""
     attributes = ",".join(request.args.getlist("attributes"))
-    query = listings.SearchQuery(
+    return listings.SearchQuery(
         text=params.q,
         cause=params.cause,
         attributes=tuple(name.strip() for name in attributes.split(",") if name.strip()),
@@ -136,8 +128,12 @@ def search_opportunities() -> ResponseReturnValue:
         page=params.page,
         per_page=params.per_page,
     )
+
+
+@bp.get("/opportunities")
+def search_opportunities() -> ResponseReturnValue:
+    query = _search_query(parse_query(SearchParams))
     found = listings.search(query, _origin(optional_user()))
-    db.session.commit()
     out = ListingPageOut(
         items=[_listing_out(item) for item in found.items],
         page=found.page,
@@ -153,14 +149,12 @@ def create_opportunity(organization_id: int) -> ResponseReturnValue:
     body = parse_body(OpportunityIn)
     data = OpportunityInput(**body.model_dump(mode="json"))
     opportunity = opportunities.create(api_user(), organization_id, data)
-    db.session.commit()
     return jsonify(opportunity_json(opportunity)), 201
 
 
 @bp.get("/opportunities/<int:opportunity_id>")
 def get_opportunity(opportunity_id: int) -> ResponseReturnValue:
     opportunity = opportunities.get_for_viewer(opportunity_id, optional_user())
-    db.session.commit()
     return jsonify(opportunity_json(opportunity))
 
 
@@ -168,14 +162,7 @@ def get_opportunity(opportunity_id: int) -> ResponseReturnValue:
 @token_required(STAFF)
 def update_opportunity(opportunity_id: int) -> ResponseReturnValue:
     body = parse_body(OpportunityPatch)
-    current = OpportunityInput.from_opportunity(
-        opportunities.get_managed(api_user(), opportunity_id)
-    )
-    changes = body.changes()
-    if "attributes" in changes:  # only the attributes sent change
-        changes["attributes"] = current.attributes | changes["attributes"]
-    opportunity = opportunities.update(api_user(), opportunity_id, replace(current, **changes))
-    db.session.commit()
+    opportunity = opportunities.patch(api_user(), opportunity_id, body.changes())
     return jsonify(opportunity_json(opportunity))
 
 
@@ -183,7 +170,6 @@ def update_opportunity(opportunity_id: int) -> ResponseReturnValue:
 @token_required(STAFF)
 def close_opportunity(opportunity_id: int) -> ResponseReturnValue:
     opportunity = opportunities.close(api_user(), opportunity_id)
-    db.session.commit()
     return jsonify(opportunity_json(opportunity))
 
 
@@ -191,7 +177,6 @@ def close_opportunity(opportunity_id: int) -> ResponseReturnValue:
 @token_required(STAFF)
 def reopen_opportunity(opportunity_id: int) -> ResponseReturnValue:
     opportunity = opportunities.reopen(api_user(), opportunity_id)
-    db.session.commit()
     return jsonify(opportunity_json(opportunity))
 
 
@@ -202,7 +187,6 @@ def create_shifts(opportunity_id: int) -> ResponseReturnValue:
     weekly = body.repeat.weekly if body.repeat else 1
     data = shifts.ShiftInput(body.starts_at, body.ends_at, body.capacity, weekly)
     created = shifts.create(api_user(), opportunity_id, data)
-    db.session.commit()
     out = ShiftListOut(items=_shift_outs(created)) if body.repeat else _shift_outs(created)[0]
     return jsonify(out.model_dump(mode="json")), 201
 
@@ -210,7 +194,6 @@ def create_shifts(opportunity_id: int) -> ResponseReturnValue:
 @bp.get("/shifts/<int:shift_id>")
 def get_shift(shift_id: int) -> ResponseReturnValue:
     shift = shifts.get_for_viewer(shift_id, optional_user())
-    db.session.commit()
     return jsonify(shift_json(shift))
 
 
@@ -218,8 +201,7 @@ def get_shift(shift_id: int) -> ResponseReturnValue:
 @token_required(STAFF)
 def update_shift(shift_id: int) -> ResponseReturnValue:
     body = parse_body(ShiftPatch)
-    shift = shifts.update(api_user(), shift_id, body.starts_at, body.ends_at, body.capacity)
-    db.session.commit()
+    shift = shifts.patch(api_user(), shift_id, body.model_dump(exclude_unset=True))
     return jsonify(shift_json(shift))
 
 
@@ -228,5 +210,4 @@ def update_shift(shift_id: int) -> ResponseReturnValue:
 def cancel_shift(shift_id: int) -> ResponseReturnValue:
     body = parse_optional_body(CancelShiftIn)
     shift = shifts.cancel(api_user(), shift_id, body.reason)
-    db.session.commit()
     return jsonify(shift_json(shift))

@@ -7,9 +7,12 @@ from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
 from volunteer_match.api.common import api_user, optional_user, parse_body, token_required
-from volunteer_match.api.schemas import OrganizationOut, OrganizationPatch, RejectIn
-from volunteer_match.extensions import db
-from volunteer_match.models import Organization, Role
+from volunteer_match.api.schemas.organizations import (
+    OrganizationOut,
+    OrganizationPatch,
+    RejectIn,
+)
+from volunteer_match.models import REVIEWER_ROLES, Organization, Role
 from volunteer_match.services import organizations
 
 
@@ -34,7 +37,6 @@ def organization_json(organization: Organization) -> dict:
 @bp.get("/organizations/<int:organization_id>")
 def get_organization(organization_id: int) -> ResponseReturnValue:
     organization = organizations.get_for_viewer(organization_id, optional_user())
-    db.session.commit()  # keeps the token's last-used time
     return jsonify(organization_json(organization))
 
 
@@ -42,34 +44,20 @@ def get_organization(organization_id: int) -> ResponseReturnValue:
 @token_required(Role.ORGANIZATION.value)
 def update_organization(organization_id: int) -> ResponseReturnValue:
     body = parse_body(OrganizationPatch)
-    current = organizations.get_for_viewer(organization_id, api_user())
-    details = organizations.OrganizationDetails(
-        **{
-            "name": current.name,
-            "kind": current.kind,
-            "description": current.description,
-            "address": current.address,
-            "postcode": current.postcode,
-            **body.changes(),
-        }
-    )
-    organization = organizations.update_profile(api_user(), organization_id, details)
-    db.session.commit()
+    organization = organizations.patch_profile(api_user(), organization_id, body.changes())
     return jsonify(organization_json(organization))
 
 
 @bp.post("/organizations/<int:organization_id>/verify")
-@token_required(*organizations.REVIEWER_ROLES)
+@token_required(*REVIEWER_ROLES)
 def verify_organization(organization_id: int) -> ResponseReturnValue:
     organization = organizations.verify(api_user(), organization_id)
-    db.session.commit()
     return jsonify(organization_json(organization))
 
 
 @bp.post("/organizations/<int:organization_id>/reject")
-@token_required(*organizations.REVIEWER_ROLES)
+@token_required(*REVIEWER_ROLES)
 def reject_organization(organization_id: int) -> ResponseReturnValue:
     body = parse_body(RejectIn)
     organization = organizations.reject(api_user(), organization_id, body.reason)
-    db.session.commit()
     return jsonify(organization_json(organization))

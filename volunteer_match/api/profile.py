@@ -11,8 +11,12 @@ from flask.typing import ResponseReturnValue
 
 from volunteer_match.api import bp
 from volunteer_match.api.common import api_user, parse_body, token_required
-from volunteer_match.api.schemas import CompletenessOut, ProfileIn, ProfileOut, WindowOut
-from volunteer_match.extensions import db
+from volunteer_match.api.schemas.profile import (
+    CompletenessOut,
+    ProfileIn,
+    ProfileOut,
+    WindowOut,
+)
 from volunteer_match.models import FIT_ATTRIBUTES, Role, VolunteerProfile
 from volunteer_match.services import clock, profiles
 
@@ -50,15 +54,11 @@ def profile_json(profile: VolunteerProfile) -> dict:
 @token_required(Role.VOLUNTEER.value)
 def get_profile() -> ResponseReturnValue:
     profile = profiles.get(api_user())
-    db.session.commit()
     return jsonify(profile_json(profile))
 
 
-@bp.put("/me/profile")
-@token_required(Role.VOLUNTEER.value)
-def put_profile() -> ResponseReturnValue:
-    body = parse_body(ProfileIn)
-    data = profiles.ProfileInput(
+def _profile_input(body: ProfileIn) -> profiles.ProfileInput:
+    return profiles.ProfileInput(
         skills=body.skills,
         interests=body.interests,
         goals=body.goals,
@@ -66,12 +66,17 @@ def put_profile() -> ResponseReturnValue:
         postcode=body.postcode,
         travel_km=body.travel_km,
         virtual_ok=body.virtual_ok,
-        timezone=body.timezone or clock.zone(None).key,  # left out: the deployment's default
+        timezone=body.timezone,
         preferences=[name for name, wanted in body.preferences if wanted],
         must_have=body.must_have,
         findable_by_organizations=body.findable_by_organizations,
         share_email_with_organizations=body.share_email_with_organizations,
     )
-    profile = profiles.update(api_user(), data)
-    db.session.commit()
+
+
+@bp.put("/me/profile")
+@token_required(Role.VOLUNTEER.value)
+def put_profile() -> ResponseReturnValue:
+    """PUT replaces the whole profile: what is left out takes its default."""
+    profile = profiles.replace_all(api_user(), _profile_input(parse_body(ProfileIn)))
     return jsonify(profile_json(profile))

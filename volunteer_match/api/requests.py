@@ -1,8 +1,8 @@
 """The request workflow in the API: asking for a shift, deciding, cancelling, attendance,
 rosters and verified hours.
 
-Every rule lives in services.requests; these views parse, call it, commit and shape the
-answer. Times come back in UTC with "Z".
+Every rule lives in services.requests; these views parse, call it and shape the answer
+(the transaction boundary commits). Times come back in UTC with "Z".
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from volunteer_match.api.common import (
     parse_query,
     token_required,
 )
-from volunteer_match.api.schemas_requests import (
+from volunteer_match.api.schemas.requests import (
     ApproveIn,
     AttendanceIn,
     CancelIn,
@@ -36,18 +36,12 @@ from volunteer_match.api.schemas_requests import (
     RosterOut,
 )
 from volunteer_match.extensions import db
-from volunteer_match.models import (
-    RequestStatus,
-    Role,
-    ShiftRequest,
-    User,
-)
+from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest, User
 from volunteer_match.services import clock, dashboards, requests
 
 VOLUNTEER = Role.VOLUNTEER.value
 STAFF = Role.ORGANIZATION.value
-REVIEWERS = requests.REVIEWERS
-ROSTER_VIEWERS = (STAFF, *REVIEWERS)
+ROSTER_VIEWERS = (STAFF, *REVIEWER_ROLES)
 
 
 # ---------------------------------------------------------------- shaping
@@ -55,7 +49,7 @@ ROSTER_VIEWERS = (STAFF, *REVIEWERS)
 
 def _shows_decision_note(viewer: User, request: ShiftRequest) -> bool:
     """The coordinator's note is for the volunteer and coordinators, not the organization."""
-    return viewer.role in REVIEWERS or viewer.id == request.volunteer_id
+    return viewer.role in REVIEWER_ROLES or viewer.id == request.volunteer_id
 
 
 def request_out(request: ShiftRequest, viewer: User) -> RequestOut:
@@ -97,7 +91,6 @@ def request_json(request: ShiftRequest, viewer: User) -> dict:
 def create_request(shift_id: int) -> ResponseReturnValue:
     body = parse_optional_body(RequestIn)
     request = requests.create(api_user(), shift_id, body.message, body.confirm_overlap)
-    db.session.commit()
     return jsonify(request_json(request, api_user())), 201
 
 
@@ -113,31 +106,33 @@ def _for_organization(
     return list(items), total
 
 
-@bp.get("/requests")
-@token_required()
-def list_requests() -> ResponseReturnValue:
-    params = parse_query(RequestListParams)
-    viewer = api_user()
+def _visible_page(viewer: User, params: RequestListParams) -> tuple[list[ShiftRequest], int]:
+    """One page of the requests this viewer may see, and how many there are in all."""
     start = (params.page - 1) * params.per_page
-    if viewer.role in REVIEWERS:
+    if viewer.role in REVIEWER_ROLES:
         found = requests.review(viewer, params.status or RequestStatus.PENDING.value)
-        items, total = found[start : start + params.per_page], len(found)
     elif viewer.role == VOLUNTEER:
         found = [
             r
             for r in requests.of_volunteer(viewer)
             if params.status is None or r.status == params.status
         ]
-        items, total = found[start : start + params.per_page], len(found)
     else:
-        items, total = _for_organization(viewer, params.status, params.page, params.per_page)
+        return _for_organization(viewer, params.status, params.page, params.per_page)
+    return found[start : start + params.per_page], len(found)
+
+
+@bp.get("/requests")
+@token_required()
+def list_requests() -> ResponseReturnValue:
+    params = parse_query(RequestListParams)
+    items, total = _visible_page(api_user(), params)
     out = RequestPageOut(
-        items=[request_out(r, viewer) for r in items],
+        items=[request_out(r, api_user()) for r in items],
         page=params.page,
         per_page=params.per_page,
         total=total,
     )
-    db.session.commit()  # keeps the token's last use and the audit record of the disclosure
     return jsonify(out.model_dump(mode="json"))
 
 
@@ -145,38 +140,33 @@ def list_requests() -> ResponseReturnValue:
 @token_required()
 def get_request(request_id: int) -> ResponseReturnValue:
     request = requests.get_for(api_user(), request_id)
-    out = request_json(request, api_user())
-    db.session.commit()
-    return jsonify(out)
+    return jsonify(request_json(request, api_user()))
 
 
 # ---------------------------------------------------------------- deciding
 
 
 @bp.post("/requests/<int:request_id>/approve")
-@token_required(*REVIEWERS)
+@token_required(*REVIEWER_ROLES)
 def approve_request(request_id: int) -> ResponseReturnValue:
     body = parse_optional_body(ApproveIn)
     request = requests.approve(api_user(), request_id, body.note)
-    db.session.commit()
     return jsonify(request_json(request, api_user()))
 
 
 @bp.post("/requests/<int:request_id>/decline")
-@token_required(*REVIEWERS)
+@token_required(*REVIEWER_ROLES)
 def decline_request(request_id: int) -> ResponseReturnValue:
     body = parse_body(DeclineIn)
     request = requests.decline(api_user(), request_id, body.note)
-    db.session.commit()
     return jsonify(request_json(request, api_user()))
 
 
 @bp.post("/requests/<int:request_id>/message")
-@token_required(*REVIEWERS)
+@token_required(*REVIEWER_ROLES)
 def message_request(request_id: int) -> ResponseReturnValue:
     body = parse_body(MessageIn)
     request = requests.send_message(api_user(), request_id, body.text)
-    db.session.commit()
     return jsonify(request_json(request, api_user()))
 
 
@@ -188,7 +178,6 @@ def message_request(request_id: int) -> ResponseReturnValue:
 def cancel_request(request_id: int) -> ResponseReturnValue:
     body = parse_optional_body(CancelIn)
     request = requests.cancel(api_user(), request_id, body.reason)
-    db.session.commit()
     return jsonify(request_json(request, api_user()))
 
 
@@ -197,57 +186,51 @@ def cancel_request(request_id: int) -> ResponseReturnValue:
 def record_attendance(request_id: int) -> ResponseReturnValue:
     body = parse_body(AttendanceIn)
     request = requests.record_attendance(api_user(), request_id, body.attended, body.hours)
-    db.session.commit()
     return jsonify(request_json(request, api_user()))
 
 
 # ---------------------------------------------------------------- rosters and hours
 
 
+def _roster_entry(request: ShiftRequest) -> RosterEntryOut:
+    profile = dashboards.volunteer_profile(request.volunteer)
+    shares = profile is not None and profile.share_email_with_organizations
+    return RosterEntryOut(
+        request_id=request.id,
+        volunteer_id=request.volunteer_id,
+        display_name=request.volunteer.display_name,
+        status=request.status,  # type: ignore[arg-type]
+        email=request.volunteer.email if shares else None,
+    )
+
+
 @bp.get("/shifts/<int:shift_id>/roster")
 @token_required(*ROSTER_VIEWERS)
 def shift_roster(shift_id: int) -> ResponseReturnValue:
-    entries = []
-    for request in requests.roster(api_user(), shift_id):
-        profile = dashboards.volunteer_profile(request.volunteer)
-        shares = profile is not None and profile.share_email_with_organizations
-        entries.append(
-            RosterEntryOut(
-                request_id=request.id,
-                volunteer_id=request.volunteer_id,
-                display_name=request.volunteer.display_name,
-                status=request.status,  # type: ignore[arg-type]
-                email=request.volunteer.email if shares else None,
-            )
-        )
-    out = RosterOut(shift_id=shift_id, items=entries)
-    db.session.commit()
-    return jsonify(out.model_dump(mode="json"))
+    entries = [_roster_entry(request) for request in requests.roster(api_user(), shift_id)]
+    return jsonify(RosterOut(shift_id=shift_id, items=entries).model_dump(mode="json"))
+
+
+def _hours_item(request: ShiftRequest, hours: float) -> HoursItemOut:
+    shift = request.shift
+    organization = shift.opportunity.organization
+    return HoursItemOut(
+        request_id=request.id,
+        shift_id=shift.id,
+        title=shift.opportunity.title,
+        organization=organization.name,
+        date=shift.starts_at.astimezone(clock.zone(organization.timezone)).date(),
+        starts_at=shift.starts_at,
+        hours=hours,
+        verified_by=organization.name,
+    )
 
 
 @bp.get("/me/hours")
 @token_required(VOLUNTEER)
 def my_hours() -> ResponseReturnValue:
     volunteer = api_user()
-    items = []
-    for request in requests.of_volunteer(volunteer):
-        if request.status != RequestStatus.ATTENDED.value or request.hours is None:
-            continue
-        shift = request.shift
-        organization = shift.opportunity.organization
-        items.append(
-            HoursItemOut(
-                request_id=request.id,
-                shift_id=shift.id,
-                title=shift.opportunity.title,
-                organization=organization.name,
-                date=shift.starts_at.astimezone(clock.zone(organization.timezone)).date(),
-                starts_at=shift.starts_at,
-                hours=request.hours,
-                verified_by=organization.name,
-            )
-        )
+    attended = requests.verified_hours(volunteer)
+    items = [_hours_item(r, r.hours) for r in attended if r.hours is not None]
     total = requests.history(volunteer.id).hours
-    out = HoursOut(total_hours=round(total, 2), items=items)
-    db.session.commit()
-    return jsonify(out.model_dump(mode="json"))
+    return jsonify(HoursOut(total_hours=round(total, 2), items=items).model_dump(mode="json"))

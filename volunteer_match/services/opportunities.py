@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -174,6 +176,21 @@ def update(user: User, opportunity_id: int, data: OpportunityInput) -> Opportuni
     db.session.flush()
     audit.record("opportunity.updated", actor=user, subject=opportunity)
     return opportunity
+
+
+def patch(user: User, opportunity_id: int, changes: Mapping[str, Any]) -> Opportunity:
+    """A partial update: the fields named in ``changes`` (those of OpportunityInput) take the
+    new values, the others keep their current ones; in ``attributes`` only the attributes
+    named change. Then the whole is checked and saved like :func:`update`."""
+    unchangeable = set(changes) - {f.name for f in fields(OpportunityInput)}
+    if unchangeable:
+        problems = {name: ["This field can't be changed here."] for name in sorted(unchangeable)}
+        raise ValidationFailed("Please check the highlighted fields.", problems)
+    current = OpportunityInput.from_opportunity(get_managed(user, opportunity_id))
+    merged = dict(changes)
+    if "attributes" in merged:
+        merged["attributes"] = current.attributes | dict(merged["attributes"])
+    return update(user, opportunity_id, replace(current, **merged))
 
 
 def _set_status(user: User, opportunity_id: int, status: OpportunityStatus) -> Opportunity:

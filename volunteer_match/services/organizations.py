@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, replace
+from typing import Any
 
 import sqlalchemy as sa
 
@@ -31,6 +33,16 @@ class OrganizationDetails:
     description: str = ""
     address: str = ""
     postcode: str | None = None
+
+    @classmethod
+    def from_organization(cls, organization: Organization) -> OrganizationDetails:
+        return cls(
+            name=organization.name,
+            kind=organization.kind,
+            description=organization.description,
+            address=organization.address,
+            postcode=organization.postcode,
+        )
 
 
 def organization_of(user: User) -> Organization | None:
@@ -114,6 +126,17 @@ def update_profile(user: User, organization_id: int, details: OrganizationDetail
     db.session.flush()
     audit.record("organization.updated", actor=user, subject=organization)
     return organization
+
+
+def patch_profile(user: User, organization_id: int, changes: Mapping[str, Any]) -> Organization:
+    """A partial update: the fields named in ``changes`` (those of OrganizationDetails) take
+    the new values, the others keep their current ones; then the whole is checked and saved."""
+    unchangeable = set(changes) - {f.name for f in fields(OrganizationDetails)}
+    if unchangeable:
+        problems = {name: ["This field can't be changed here."] for name in sorted(unchangeable)}
+        raise ValidationFailed("Please check the highlighted fields.", problems)
+    current = OrganizationDetails.from_organization(get_for_viewer(organization_id, user))
+    return update_profile(user, organization_id, replace(current, **changes))
 
 
 def _require_reviewer(user: User) -> None:

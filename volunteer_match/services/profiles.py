@@ -6,7 +6,7 @@ coordinates and preferences about places. Nothing about health, treatment or his
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import sqlalchemy as sa
 
@@ -166,6 +166,12 @@ def update(user: User, data: ProfileInput) -> VolunteerProfile:
     db.session.flush()
     audit.record("profile.updated", actor=user, subject=profile)
     return profile
+
+
+def replace_all(user: User, data: ProfileInput) -> VolunteerProfile:
+    """Save ``data`` as the whole profile: a field left out takes its default, and a time
+    zone left out becomes the deployment's default (where :func:`update` keeps the old one)."""
+    return update(user, replace(data, timezone=data.timezone or clock.zone(None).key))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from volunteer_match.api.schemas import Strict, UtcTime
+from volunteer_match.api.schemas.common import Strict, UtcTime
 from volunteer_match.services.caseload import CONSENT_SCOPE, MAX_PAGE, MAX_PER_PAGE
 
 

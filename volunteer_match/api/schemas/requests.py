@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from volunteer_match.api.schemas import Strict, UtcTime, _omit_none
+from volunteer_match.api.schemas.common import Strict, UtcTime, omit_none
 from volunteer_match.services.listings import MAX_PER_PAGE
 from volunteer_match.services.requests import MAX_HOURS, MESSAGE_MAX, NOTE_MAX
 
@@ -89,13 +89,13 @@ class RequestOut(BaseModel):
     hours: float | None = Field(description="Verified hours, once attendance is recorded")
     created_at: UtcTime
     updated_at: UtcTime
-    decided_at: UtcTime | None = Field(default=None, exclude_if=_omit_none)
+    decided_at: UtcTime | None = Field(default=None, exclude_if=omit_none)
     decision_note: str | None = Field(
         default=None,
-        exclude_if=_omit_none,
+        exclude_if=omit_none,
         description="The coordinator's note; shown to the volunteer and coordinators only",
     )
-    cancel_reason: str | None = Field(default=None, exclude_if=_omit_none)
+    cancel_reason: str | None = Field(default=None, exclude_if=omit_none)
     shift: RequestShiftOut
 
 
@@ -113,7 +113,7 @@ class RosterEntryOut(BaseModel):
     status: StatusName
     email: str | None = Field(
         default=None,
-        exclude_if=_omit_none,
+        exclude_if=omit_none,
         description="Only when the volunteer chose to share it with organizations",
     )
 
