@@ -37,6 +37,7 @@ from volunteer_match.matching import (
     ShiftFeatures,
     Volunteer,
     Window,
+    goal_key,
     lexicon,
     listing_text,
     ndcg_at_k,
@@ -54,7 +55,6 @@ ZONE = ZoneInfo("America/New_York")
 WEEKS = 8
 LIMIT = 20  # results per request, as on the matches page
 ATTRIBUTE_RATES = dict(zip(FIT_ATTRIBUTES, (0.5, 0.25, 0.6, 0.5, 0.5, 0.4), strict=True))
-GOAL_KEYS = {label.casefold(): key for key, label in GOALS.items()} | {k: k for k in GOALS}
 
 
 @dataclass
@@ -117,8 +117,15 @@ class Profile:
     preferences: frozenset[str] = frozenset()
 
 
+def _goal(value: str) -> str:
+    key = goal_key(value)
+    if key is None:
+        raise KeyError(value)
+    return key
+
+
 def profile(item: dict) -> Profile:
-    goals = [GOAL_KEYS[g.casefold()] for g in item.get("goals", [])]
+    goals = [_goal(g) for g in item.get("goals", [])]
     return Profile(
         skills=lexicon().concepts_in_entries(item["skills"]),
         interests=lexicon().concepts_in_entries(item["interests"]),

@@ -10,12 +10,12 @@ Code outside this package imports from here, never from its modules (unit tests 
 - ranking: ``rank`` (opportunities for a person), ``rank_candidates`` (people for an
   opportunity), ``explain_shift`` (the reasons for one shift);
 - reading text: ``lexicon()`` and its ``Hit``; the vocabulary's ``SKILLS`` and ``INTERESTS``;
-  the fit attributes ``FIT_ATTRIBUTES``/``FIT_LABELS`` and the ``GOALS``;
+  the fit attributes ``FIT_ATTRIBUTES``/``FIT_LABELS``, the ``GOALS`` and ``goal_key``;
 - measuring: ``ndcg_at_k``, ``precision_at_k`` and the two naive baselines
   (``shared_words_rank``, ``token_set_rank`` on ``volunteer_text``/``listing_text``).
 """
 
-from volunteer_match.matching.attributes import FIT_ATTRIBUTES, FIT_LABELS, GOALS
+from volunteer_match.matching.attributes import FIT_ATTRIBUTES, FIT_LABELS, GOALS, goal_key
 from volunteer_match.matching.features import (
     ListingFeatures,
     Match,
@@ -50,6 +50,7 @@ __all__ = [
     "Volunteer",
     "Window",
     "explain_shift",
+    "goal_key",
     "lexicon",
     "listing_text",
     "ndcg_at_k",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from volunteer_match.models import GOALS
+from volunteer_match.matching import GOALS, goal_key
 
 
 class GradedSetError(ValueError):
@@ -45,16 +45,6 @@ class GradedSet:
     listings: list[GradedListing]
     volunteers: list[GradedVolunteer]
     source: str = ""
-
-
-_GOAL_KEYS = {name.casefold(): name for name in GOALS} | {
-    label.casefold(): name for name, label in GOALS.items()
-}
-
-
-def goal_key(label: str) -> str | None:
-    """'build job skills', 'Build job skills' or 'job_skills' -> 'job_skills'."""
-    return _GOAL_KEYS.get(" ".join(label.split()).casefold())
 
 
 def _text(item: dict[str, Any], name: str, where: str, required: bool = False) -> str:
