@@ -60,7 +60,7 @@ def boundary(view: Callable[[], ResponseReturnValue], app: Flask) -> Response:
 class TransactionalFlask(Flask):
     """Flask whose every view runs inside one transaction boundary."""
 
-    def dispatch_request(self) -> Response:  # type: ignore[override]
+    def dispatch_request(self) -> Response:
         return boundary(super().dispatch_request, self)
 
 
