@@ -8,11 +8,11 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, WithJsonSchema
 
 from volunteer_match.api.schemas.common import AttributesIn, Strict, Tags
+from volunteer_match.matching import goal_key
 from volunteer_match.models import GOALS
 from volunteer_match.services.profiles import MAX_WINDOWS
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
-_GOAL_KEYS = {key: key for key in GOALS} | {label.casefold(): key for key, label in GOALS.items()}
 
 
 def _minutes(value: object) -> int:
@@ -27,7 +27,7 @@ def _minutes(value: object) -> int:
 
 def _goal_key(value: str) -> str:
     """A goal's key, or its label in any case; anything else is left for the service to refuse."""
-    return _GOAL_KEYS.get(" ".join(value.split()).casefold(), value)
+    return goal_key(value) or value
 
 
 ClockTime = Annotated[
