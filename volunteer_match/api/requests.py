@@ -37,7 +37,7 @@ from volunteer_match.api.schemas.requests import (
 )
 from volunteer_match.extensions import db
 from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest, User
-from volunteer_match.services import clock, dashboards, requests
+from volunteer_match.services import hours, requests, visibility
 
 VOLUNTEER = Role.VOLUNTEER.value
 STAFF = Role.ORGANIZATION.value
@@ -45,11 +45,6 @@ ROSTER_VIEWERS = (STAFF, *REVIEWER_ROLES)
 
 
 # ---------------------------------------------------------------- shaping
-
-
-def _shows_decision_note(viewer: User, request: ShiftRequest) -> bool:
-    """The coordinator's note is for the volunteer and coordinators, not the organization."""
-    return viewer.role in REVIEWER_ROLES or viewer.id == request.volunteer_id
 
 
 def request_out(request: ShiftRequest, viewer: User) -> RequestOut:
@@ -66,7 +61,7 @@ def request_out(request: ShiftRequest, viewer: User) -> RequestOut:
         created_at=request.created_at,
         updated_at=request.updated_at,
         decided_at=request.decided_at,
-        decision_note=request.decision_note if _shows_decision_note(viewer, request) else None,
+        decision_note=visibility.decision_note(viewer, request),
         cancel_reason=request.cancel_reason,
         shift=RequestShiftOut(
             id=shift.id,
@@ -192,45 +187,39 @@ def record_attendance(request_id: int) -> ResponseReturnValue:
 # ---------------------------------------------------------------- rosters and hours
 
 
-def _roster_entry(request: ShiftRequest) -> RosterEntryOut:
-    profile = dashboards.volunteer_profile(request.volunteer)
-    shares = profile is not None and profile.share_email_with_organizations
+def _roster_entry(line: visibility.RosterLine) -> RosterEntryOut:
     return RosterEntryOut(
-        request_id=request.id,
-        volunteer_id=request.volunteer_id,
-        display_name=request.volunteer.display_name,
-        status=request.status,  # type: ignore[arg-type]
-        email=request.volunteer.email if shares else None,
+        request_id=line.request.id,
+        volunteer_id=line.request.volunteer_id,
+        display_name=line.display_name,
+        status=line.request.status,  # type: ignore[arg-type]
+        email=line.email,
     )
 
 
 @bp.get("/shifts/<int:shift_id>/roster")
 @token_required(*ROSTER_VIEWERS)
 def shift_roster(shift_id: int) -> ResponseReturnValue:
-    entries = [_roster_entry(request) for request in requests.roster(api_user(), shift_id)]
+    entries = [_roster_entry(line) for line in visibility.roster(api_user(), shift_id)]
     return jsonify(RosterOut(shift_id=shift_id, items=entries).model_dump(mode="json"))
 
 
-def _hours_item(request: ShiftRequest, hours: float) -> HoursItemOut:
-    shift = request.shift
-    organization = shift.opportunity.organization
+def _hours_item(item: hours.VerifiedShift) -> HoursItemOut:
     return HoursItemOut(
-        request_id=request.id,
-        shift_id=shift.id,
-        title=shift.opportunity.title,
-        organization=organization.name,
-        date=shift.starts_at.astimezone(clock.zone(organization.timezone)).date(),
-        starts_at=shift.starts_at,
-        hours=hours,
-        verified_by=organization.name,
+        request_id=item.request_id,
+        shift_id=item.shift_id,
+        title=item.title,
+        organization=item.organization,
+        date=item.day,
+        starts_at=item.starts_at,
+        hours=item.hours,
+        verified_by=item.organization,
     )
 
 
 @bp.get("/me/hours")
 @token_required(VOLUNTEER)
 def my_hours() -> ResponseReturnValue:
-    volunteer = api_user()
-    attended = requests.verified_hours(volunteer)
-    items = [_hours_item(r, r.hours) for r in attended if r.hours is not None]
-    total = requests.history(volunteer.id).hours
-    return jsonify(HoursOut(total_hours=round(total, 2), items=items).model_dump(mode="json"))
+    record = hours.record(api_user())
+    items = [_hours_item(item) for item in record.shifts]
+    return jsonify(HoursOut(total_hours=record.total, items=items).model_dump(mode="json"))
