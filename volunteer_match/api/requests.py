@@ -7,7 +7,6 @@ Every rule lives in services.requests; these views parse, call it and shape the 
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import jsonify
 from flask.typing import ResponseReturnValue
 
@@ -35,8 +34,7 @@ from volunteer_match.api.schemas.requests import (
     RosterEntryOut,
     RosterOut,
 )
-from volunteer_match.extensions import db
-from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest, User
+from volunteer_match.models import REVIEWER_ROLES, Role, ShiftRequest, User
 from volunteer_match.services import hours, requests, visibility
 
 VOLUNTEER = Role.VOLUNTEER.value
@@ -92,36 +90,11 @@ def create_request(shift_id: int) -> ResponseReturnValue:
 # ---------------------------------------------------------------- reading
 
 
-def _for_organization(
-    staff: User, status: str | None, page: int, per_page: int
-) -> tuple[list[ShiftRequest], int]:
-    query = requests.for_organization(staff, status)
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery())) or 0
-    items = db.session.scalars(query.limit(per_page).offset((page - 1) * per_page)).all()
-    return list(items), total
-
-
-def _visible_page(viewer: User, params: RequestListParams) -> tuple[list[ShiftRequest], int]:
-    """One page of the requests this viewer may see, and how many there are in all."""
-    start = (params.page - 1) * params.per_page
-    if viewer.role in REVIEWER_ROLES:
-        found = requests.review(viewer, params.status or RequestStatus.PENDING.value)
-    elif viewer.role == VOLUNTEER:
-        found = [
-            r
-            for r in requests.of_volunteer(viewer)
-            if params.status is None or r.status == params.status
-        ]
-    else:
-        return _for_organization(viewer, params.status, params.page, params.per_page)
-    return found[start : start + params.per_page], len(found)
-
-
 @bp.get("/requests")
 @token_required()
 def list_requests() -> ResponseReturnValue:
     params = parse_query(RequestListParams)
-    items, total = _visible_page(api_user(), params)
+    items, total = requests.visible_page(api_user(), params.status, params.page, params.per_page)
     out = RequestPageOut(
         items=[request_out(r, api_user()) for r in items],
         page=params.page,

@@ -33,13 +33,13 @@ from volunteer_match.services.requests.lifecycle import (
 )
 from volunteer_match.services.requests.queries import (
     History,
-    for_organization,
     history,
     of_volunteer,
     queue,
     review,
     roster,
     verified_hours,
+    visible_page,
 )
 from volunteer_match.services.shift_places import end_all_for_shift, promote_waitlist
 
@@ -59,7 +59,6 @@ __all__ = [
     "create",
     "decline",
     "end_all_for_shift",
-    "for_organization",
     "get_for",
     "history",
     "of_volunteer",
@@ -71,4 +70,5 @@ __all__ = [
     "roster",
     "send_message",
     "verified_hours",
+    "visible_page",
 ]

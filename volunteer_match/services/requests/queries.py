@@ -58,9 +58,8 @@ def queue(coordinator: User, status: str = S.PENDING.value) -> list[ShiftRequest
     )
 
 
-def for_organization(staff: User, status: str | None = None) -> sa.Select:
-    """Requests for the shifts of the staff member's own organization, soonest shift first
-    (a query, so callers can count and page it)."""
+def _of_organization(staff: User, status: str | None) -> sa.Select:
+    """Requests for the shifts of the staff member's own organization, soonest shift first."""
     organization = organizations.own_organization(staff)
     query = (
         sa.select(ShiftRequest)
@@ -71,6 +70,24 @@ def for_organization(staff: User, status: str | None = None) -> sa.Select:
     if status is not None:
         query = query.where(ShiftRequest.status == status)
     return query.order_by(Shift.starts_at, ShiftRequest.created_at, ShiftRequest.id)
+
+
+def visible_page(
+    viewer: User, status: str | None, page: int, per_page: int
+) -> tuple[list[ShiftRequest], int]:
+    """One page of the requests ``viewer`` may see, and how many there are in all: a
+    coordinator's queue (pending unless ``status`` says otherwise; reading it is audited), a
+    volunteer's own requests, or an organization's requests for its shifts."""
+    start = (page - 1) * per_page
+    if viewer.role in REVIEWER_ROLES:
+        found = review(viewer, status or S.PENDING.value)
+    elif viewer.role == Role.VOLUNTEER.value:
+        found = [r for r in of_volunteer(viewer) if status is None or r.status == status]
+    else:
+        query = _of_organization(viewer, status)
+        total = db.session.scalar(sa.select(sa.func.count()).select_from(query.subquery()))
+        return list(db.session.scalars(query.limit(per_page).offset(start))), total or 0
+    return found[start : start + per_page], len(found)
 
 
 def verified_hours(volunteer: User) -> list[ShiftRequest]:
