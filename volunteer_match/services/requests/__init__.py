@@ -38,7 +38,6 @@ from volunteer_match.services.requests.queries import (
     queue,
     review,
     roster,
-    verified_hours,
     visible_page,
 )
 from volunteer_match.services.shift_places import end_all_for_shift, promote_waitlist
@@ -69,6 +68,5 @@ __all__ = [
     "reviewable_by",
     "roster",
     "send_message",
-    "verified_hours",
     "visible_page",
 ]

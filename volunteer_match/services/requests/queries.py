@@ -90,20 +90,6 @@ def visible_page(
     return found[start : start + per_page], len(found)
 
 
-def verified_hours(volunteer: User) -> list[ShiftRequest]:
-    """Attended shifts with hours, oldest first: the person's verified record."""
-    return list(
-        db.session.scalars(
-            sa.select(ShiftRequest)
-            .join(Shift)
-            .where(
-                ShiftRequest.volunteer_id == volunteer.id, ShiftRequest.status == S.ATTENDED.value
-            )
-            .order_by(Shift.starts_at, ShiftRequest.id)
-        )
-    )
-
-
 def of_volunteer(volunteer: User) -> list[ShiftRequest]:
     return list(
         db.session.scalars(

@@ -9,11 +9,12 @@ Core fonts speak Latin-1, so every string passes through ``latin1`` first.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
+
+from volunteer_match.services.hours import OrganizationHours
 
 TITLE = "Letter of verified volunteer service"
 ISSUER = "Volunteer Match"
@@ -23,13 +24,6 @@ TYPOGRAPHY = str.maketrans(
     {"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "…": "...", "Ł": "L", "ł": "l"}
     | {"Œ": "OE", "œ": "oe", "€": "EUR"}
 )
-
-
-@dataclass(frozen=True)
-class OrganizationHours:
-    name: str
-    shifts: int
-    hours: float
 
 
 def latin1(text: str) -> str:
