@@ -86,6 +86,14 @@ def get_for_viewer(organization_id: int, viewer: User | None) -> Organization:
     raise NotFound("We couldn't find that organization.")
 
 
+def get_managed(user: User, organization_id: int) -> Organization:
+    """The user's own organization, to manage; anyone else's is NotFound."""
+    organization = db.session.get(Organization, organization_id)
+    if organization is None or not is_member(user, organization_id):
+        raise NotFound("We couldn't find that organization.")
+    return organization
+
+
 def check_details(details: OrganizationDetails) -> tuple[float, float] | None:
     """Validate details; return the postcode's coordinates (or None without a postcode)."""
     problems: dict[str, list[str]] = {}
@@ -110,10 +118,7 @@ def check_details(details: OrganizationDetails) -> tuple[float, float] | None:
 
 
 def update_profile(user: User, organization_id: int, details: OrganizationDetails) -> Organization:
-    if not is_member(user, organization_id):
-        raise NotFound("We couldn't find that organization.")
-    organization = db.session.get(Organization, organization_id)
-    assert organization is not None
+    organization = get_managed(user, organization_id)
     coordinates = check_details(details)
     organization.name = details.name.strip()
     organization.kind = details.kind

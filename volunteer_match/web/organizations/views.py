@@ -15,9 +15,8 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.models import OpportunityStatus, Organization, Role, Shift
-from volunteer_match.services import clock, opportunities, organizations, shifts
-from volunteer_match.services.errors import NotFound
+from volunteer_match.models import Role, Shift
+from volunteer_match.services import clock, opportunities, organizations, shifts, visibility
 from volunteer_match.web import attempt, attempt_or_flash, form_status
 from volunteer_match.web.organizations import bp
 from volunteer_match.web.organizations.forms import (
@@ -36,12 +35,6 @@ def _form_page(template: str, form: FlaskForm, **context: object) -> ResponseRet
     return render_template(template, form=form, **context), form_status(form)
 
 
-def _own(organization_id: int) -> Organization:
-    if not organizations.is_member(current_user, organization_id):
-        raise NotFound("We couldn't find that organization.")
-    return organizations.get_for_viewer(organization_id, current_user)
-
-
 def _cancel_prefix(shift_id: int) -> str:
     return f"shift-{shift_id}"
 
@@ -58,15 +51,10 @@ def show(organization_id: int) -> ResponseReturnValue:
     viewer = current_user if current_user.is_authenticated else None
     organization = organizations.get_for_viewer(organization_id, viewer)
     is_staff = viewer is not None and organizations.is_member(viewer, organization.id)
-    listed = [
-        opportunity
-        for opportunity in opportunities.of_organization(organization.id)
-        if is_staff or opportunity.status == OpportunityStatus.OPEN.value
-    ]
     return render_template(
         "organizations/show.html",
         organization=organization,
-        opportunities=listed,
+        opportunities=visibility.listed_opportunities(viewer, organization.id),
         is_staff=is_staff,
         zone=clock.zone(organization.timezone),
     )
@@ -75,7 +63,7 @@ def show(organization_id: int) -> ResponseReturnValue:
 @bp.route("/organizations/<int:organization_id>/edit", methods=["GET", "POST"])
 @role_required(STAFF)
 def edit(organization_id: int) -> ResponseReturnValue:
-    organization = _own(organization_id)
+    organization = organizations.get_managed(current_user, organization_id)
     form = ProfileForm(obj=organization)
     was_rejected = organization.rejected_at is not None
     if form.validate_on_submit() and attempt(
@@ -90,7 +78,7 @@ def edit(organization_id: int) -> ResponseReturnValue:
 @bp.route("/organizations/<int:organization_id>/opportunities/new", methods=["GET", "POST"])
 @role_required(STAFF)
 def new_opportunity(organization_id: int) -> ResponseReturnValue:
-    organization = _own(organization_id)
+    organization = organizations.get_managed(current_user, organization_id)
     form = OpportunityForm(
         data={"address": organization.address, "postcode": organization.postcode}
     )

@@ -19,7 +19,7 @@ from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
 from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, Shift, ShiftRequest, utcnow
-from volunteer_match.services import clock, dashboards, requests, shifts
+from volunteer_match.services import clock, requests, shifts, visibility
 from volunteer_match.web import attempt_or_flash
 from volunteer_match.web.requests import bp
 from volunteer_match.web.requests.common import format_hours, organization_zone, span
@@ -53,17 +53,13 @@ def _status(item: ShiftRequest, started: bool) -> str:
     return "Attendance not recorded yet" if started else "Coming"
 
 
-def _shared_email(item: ShiftRequest) -> str | None:
-    profile = dashboards.volunteer_profile(item.volunteer)
-    return item.volunteer.email if profile and profile.share_email_with_organizations else None
-
-
-def _entry(item: ShiftRequest, started: bool, staff: bool, failed: Failed | None) -> RosterEntry:
+def _entry(
+    line: visibility.RosterLine, started: bool, staff: bool, failed: Failed | None
+) -> RosterEntry:
     """A person on the roster, with the one form that fits: cancel before, attendance after."""
+    item = line.request
     mine = failed[1] if failed and failed[0] == item.id else None
-    entry = RosterEntry(
-        item, item.volunteer.display_name, _shared_email(item), _status(item, started)
-    )
+    entry = RosterEntry(item, line.display_name, line.email, _status(item, started))
     if not staff or item.status != S.APPROVED.value:
         return entry
     if not started:
@@ -79,7 +75,7 @@ def _entry(item: ShiftRequest, started: bool, staff: bool, failed: Failed | None
 
 
 def roster_page(shift_id: int, failed: Failed | None = None) -> ResponseReturnValue:
-    people = requests.roster(current_user, shift_id)  # not theirs: 404
+    people = visibility.roster(current_user, shift_id)  # not theirs: 404
     staff = current_user.role == ORGANIZATION
     shift = (
         shifts.get_managed(current_user, shift_id)
