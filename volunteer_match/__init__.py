@@ -55,21 +55,21 @@ def register_extensions(app: Flask) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
-    from volunteer_match.api import bp as api_bp
+    from volunteer_match.api.routes import bp as api_bp
     from volunteer_match.extensions import csrf
     from volunteer_match.web import filters
-    from volunteer_match.web.account import bp as account_bp
-    from volunteer_match.web.auth import bp as auth_bp
-    from volunteer_match.web.calendar import bp as calendar_bp
-    from volunteer_match.web.caseload import bp as caseload_bp
-    from volunteer_match.web.main import bp as main_bp
-    from volunteer_match.web.matches import bp as matches_bp
-    from volunteer_match.web.notifications import bp as notifications_bp
-    from volunteer_match.web.opportunities import bp as opportunities_bp
-    from volunteer_match.web.organizations import bp as organizations_bp
-    from volunteer_match.web.profile import bp as profile_bp
-    from volunteer_match.web.requests import bp as requests_bp
-    from volunteer_match.web.review import bp as review_bp
+    from volunteer_match.web.account.views import bp as account_bp
+    from volunteer_match.web.auth.views import bp as auth_bp
+    from volunteer_match.web.calendar.views import bp as calendar_bp
+    from volunteer_match.web.caseload.views import bp as caseload_bp
+    from volunteer_match.web.main.views import bp as main_bp
+    from volunteer_match.web.matches.views import bp as matches_bp
+    from volunteer_match.web.notifications.views import bp as notifications_bp
+    from volunteer_match.web.opportunities.views import bp as opportunities_bp
+    from volunteer_match.web.organizations.views import bp as organizations_bp
+    from volunteer_match.web.profile.views import bp as profile_bp
+    from volunteer_match.web.requests.routes import bp as requests_bp
+    from volunteer_match.web.review.views import bp as review_bp
 
     app.register_blueprint(main_bp)
     app.register_blueprint(auth_bp)
@@ -97,4 +97,4 @@ def register_errorhandlers(app: Flask) -> None:
 def register_commands(app: Flask) -> None:
     from volunteer_match import cli
 
-    cli.register(app)
+    cli.register(app, create_app)

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import secrets
 import tempfile
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import click
 from flask import Flask, current_app
 from flask.cli import AppGroup
 
-from volunteer_match import create_app
 from volunteer_match.extensions import db
 from volunteer_match.services import accounts
 from volunteer_match.services.errors import DomainError
 from volunteer_match.tooling import demo, evaluation, graded_set
 from volunteer_match.tooling.evaluation import NDCG_K, PRECISION_K, RANKER_LABELS
+
+AppFactory = Callable[[Mapping[str, Any] | None], Flask]
 
 users = AppGroup("users", help="Manage accounts.")
 
@@ -62,43 +65,47 @@ def seed_demo(if_empty: bool) -> None:
         click.echo(f"  {role:<13} {email}")
 
 
-match = AppGroup("match", help="Measure the matcher.")
+def _match_commands(factory: AppFactory) -> AppGroup:
+    """The ``match`` commands; ``factory`` builds the throwaway app an evaluation runs in."""
+    match = AppGroup("match", help="Measure the matcher.")
 
+    @match.command("evaluate", with_appcontext=False)
+    @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+    @click.option("--per-volunteer", is_flag=True, help="Also show each volunteer's figures.")
+    def evaluate_matcher(file: Path, per_volunteer: bool) -> None:
+        """Score the matcher on a graded set FILE (JSON, like tests/data/dev_matching_set.json).
 
-@match.command("evaluate", with_appcontext=False)
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--per-volunteer", is_flag=True, help="Also show each volunteer's figures.")
-def evaluate_matcher(file: Path, per_volunteer: bool) -> None:
-    """Score the matcher on a graded set FILE (JSON, like tests/data/dev_matching_set.json).
+        The set is loaded into a throwaway SQLite database, never the app's own.
+        """
+        try:
+            graded = graded_set.read_graded_set(file)
+        except graded_set.GradedSetError as error:
+            raise click.ClickException(f"Could not read the graded set: {error}") from error
+        with tempfile.TemporaryDirectory(prefix="volunteer-match-eval-") as tmp:
+            throwaway = factory(
+                {
+                    "SECRET_KEY": secrets.token_hex(32),
+                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/eval.sqlite3",
+                    "INSTANCE_PATH": tmp,
+                    "ARGON2_PROFILE": "CHEAPEST",
+                    "REDIS_URL": None,
+                    "RATELIMIT_STORAGE_URI": "memory://",
+                }
+            )
+            with throwaway.app_context():
+                try:
+                    db.create_all()
+                    result = evaluation.evaluate(graded)
+                except graded_set.GradedSetError as error:
+                    message = f"Could not load the graded set: {error}"
+                    raise click.ClickException(message) from error
+                finally:
+                    db.session.rollback()
+                    db.session.remove()
+                    db.engine.dispose()
+        _print_evaluation(result, per_volunteer)
 
-    The set is loaded into a throwaway SQLite database, never the app's own.
-    """
-    try:
-        graded = graded_set.read_graded_set(file)
-    except graded_set.GradedSetError as error:
-        raise click.ClickException(f"Could not read the graded set: {error}") from error
-    with tempfile.TemporaryDirectory(prefix="volunteer-match-eval-") as tmp:
-        throwaway = create_app(
-            {
-                "SECRET_KEY": secrets.token_hex(32),
-                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/eval.sqlite3",
-                "INSTANCE_PATH": tmp,
-                "ARGON2_PROFILE": "CHEAPEST",
-                "REDIS_URL": None,
-                "RATELIMIT_STORAGE_URI": "memory://",
-            }
-        )
-        with throwaway.app_context():
-            try:
-                db.create_all()
-                result = evaluation.evaluate(graded)
-            except graded_set.GradedSetError as error:
-                raise click.ClickException(f"Could not load the graded set: {error}") from error
-            finally:
-                db.session.rollback()
-                db.session.remove()
-                db.engine.dispose()
-    _print_evaluation(result, per_volunteer)
+    return match
 
 
 def _print_evaluation(result: evaluation.Evaluation, per_volunteer: bool) -> None:
@@ -132,8 +139,10 @@ def send_reminders() -> None:
     click.echo(f"Sent {sent} reminder{'' if sent == 1 else 's'}.")
 
 
-def register(app: Flask) -> None:
+def register(app: Flask, factory: AppFactory) -> None:
+    """Add the commands to ``app``; ``factory`` is create_app (passed in, not imported, so
+    this module and the app factory don't import each other)."""
     app.cli.add_command(users)
     app.cli.add_command(seed_demo)
-    app.cli.add_command(match)
+    app.cli.add_command(_match_commands(factory))
     app.cli.add_command(reminders)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import current_app, jsonify
 from flask.typing import ResponseReturnValue
 
-from volunteer_match.api import bp
+from volunteer_match.api.blueprint import bp
 from volunteer_match.api.common import api_user, parse_body, token_required
 from volunteer_match.api.schemas.accounts import AccountOut, RegisterIn, TokenIn, TokenOut
 from volunteer_match.extensions import limiter

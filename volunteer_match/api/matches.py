@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from flask import jsonify
 from flask.typing import ResponseReturnValue
 
-from volunteer_match.api import bp
+from volunteer_match.api.blueprint import bp
 from volunteer_match.api.common import api_user, parse_query, token_required
 from volunteer_match.api.schemas.matches import (
     CandidateListOut,

@@ -15,8 +15,8 @@ from flask import jsonify
 from flask.typing import ResponseReturnValue
 from pydantic import BaseModel
 
-from volunteer_match.api import bp
 from volunteer_match.api import schemas as s
+from volunteer_match.api.blueprint import bp
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from flask import current_app
 from flask.typing import ResponseReturnValue
 
-from volunteer_match.api import bp
+from volunteer_match.api.blueprint import bp
 from volunteer_match.api.common import api_user, parse_body, token_required
 from volunteer_match.api.schemas.privacy import EraseIn, ExportOut
 from volunteer_match.extensions import limiter

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+from flask import Blueprint, current_app, flash, redirect, render_template, session, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required, logout_user
 
@@ -10,8 +10,9 @@ from volunteer_match.extensions import limiter
 from volunteer_match.responses import data_file_response
 from volunteer_match.services import privacy
 from volunteer_match.web import attempt, form_status
-from volunteer_match.web.account import bp
 from volunteer_match.web.account.forms import DeleteAccountForm
+
+bp = Blueprint("account", "volunteer_match.web.account")
 
 
 def _page(form: DeleteAccountForm) -> ResponseReturnValue:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, request, session, url_for
+from flask import (
+    Blueprint,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_user, logout_user
 
@@ -11,8 +20,9 @@ from volunteer_match.extensions import limiter
 from volunteer_match.models import User
 from volunteer_match.services import accounts
 from volunteer_match.web import attempt, form_status
-from volunteer_match.web.auth import bp
 from volunteer_match.web.auth.forms import LoginForm, LogoutForm, RegisterForm
+
+bp = Blueprint("auth", "volunteer_match.web.auth")
 
 
 def _start_session(user: User) -> None:

@@ -3,7 +3,7 @@ the feed itself (no login: the secret link is the key)."""
 
 from __future__ import annotations
 
-from flask import abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -11,7 +11,8 @@ from volunteer_match.auth_session import role_required
 from volunteer_match.models import Role
 from volunteer_match.responses import ics_response
 from volunteer_match.services import calendar, shifts
-from volunteer_match.web.calendar import bp
+
+bp = Blueprint("calendar", "volunteer_match.web.calendar")
 
 
 @bp.get("/shifts/<int:shift_id>.ics")

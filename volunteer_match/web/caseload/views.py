@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -12,8 +12,9 @@ from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import caseload, clock, dashboards
 from volunteer_match.services.errors import NotFound
 from volunteer_match.web import attempt, form_status
-from volunteer_match.web.caseload import bp
 from volunteer_match.web.caseload.forms import ShareForm
+
+bp = Blueprint("caseload", "volunteer_match.web.caseload")
 
 PER_PAGE = 50
 

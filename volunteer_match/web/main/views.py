@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from flask import redirect, render_template, url_for
+from flask import Blueprint, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 
 from volunteer_match.auth_session import role_required
 from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import clock, dashboards, matching, profiles
-from volunteer_match.web.main import bp
 from volunteer_match.web.matches.views import shift_span
+
+bp = Blueprint("main", "volunteer_match.web.main")
 
 DASHBOARD_MATCHES = 3
 

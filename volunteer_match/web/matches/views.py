@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from flask import render_template
+from flask import Blueprint, render_template
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -17,7 +17,8 @@ from volunteer_match.auth_session import role_required
 from volunteer_match.matching.features import Match
 from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import clock, matching, opportunities, profiles
-from volunteer_match.web.matches import bp
+
+bp = Blueprint("matches", "volunteer_match.web.matches")
 
 LIMIT = 20
 CANDIDATE_VIEWERS = (Role.ORGANIZATION.value, *REVIEWER_ROLES)

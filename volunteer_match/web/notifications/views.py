@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from volunteer_match.services import notifications
-from volunteer_match.web.notifications import bp
+
+bp = Blueprint("notifications", "volunteer_match.web.notifications")
 
 
 class MarkReadForm(FlaskForm):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from flask import render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -14,9 +14,10 @@ from volunteer_match.models.opportunity import FIT_LABELS
 from volunteer_match.services import clock, dashboards, geo, listings, opportunities
 from volunteer_match.services.listings import ListingPage
 from volunteer_match.web import attempt, form_status
-from volunteer_match.web.opportunities import bp
 from volunteer_match.web.opportunities.forms import FILTER_NAMES, SearchForm
 from volunteer_match.web.requests.common import upcoming_shifts
+
+bp = Blueprint("opportunities", "volunteer_match.web.opportunities")
 
 PER_PAGE = 20
 PAGE_LINKS_AROUND = 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -18,7 +18,6 @@ from volunteer_match.auth_session import role_required
 from volunteer_match.models import Role, Shift
 from volunteer_match.services import clock, opportunities, organizations, shifts, visibility
 from volunteer_match.web import attempt, attempt_or_flash, form_status
-from volunteer_match.web.organizations import bp
 from volunteer_match.web.organizations.forms import (
     CancelShiftForm,
     EditShiftForm,
@@ -26,6 +25,8 @@ from volunteer_match.web.organizations.forms import (
     OpportunityForm,
     ProfileForm,
 )
+
+bp = Blueprint("orgs", "volunteer_match.web.organizations")
 
 STAFF = Role.ORGANIZATION.value
 SHIFTS_LISTED = 500

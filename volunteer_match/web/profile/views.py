@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -11,7 +11,6 @@ from volunteer_match.matching.vocabulary import INTERESTS, SKILLS
 from volunteer_match.models import Role, VolunteerProfile
 from volunteer_match.services import profiles
 from volunteer_match.web import attempt, form_status
-from volunteer_match.web.profile import bp
 from volunteer_match.web.profile.forms import (
     DAYS,
     SLOTS,
@@ -21,6 +20,8 @@ from volunteer_match.web.profile.forms import (
     off_grid,
     zone_choices,
 )
+
+bp = Blueprint("profile", "volunteer_match.web.profile")
 
 
 def _page(profile: VolunteerProfile, form: ProfileForm) -> ResponseReturnValue:

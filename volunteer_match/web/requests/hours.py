@@ -12,7 +12,8 @@ from flask_login import current_user
 from volunteer_match.auth_session import role_required
 from volunteer_match.models import Role, utcnow
 from volunteer_match.services import hours
-from volunteer_match.web.requests import bp, letter
+from volunteer_match.web.requests import letter
+from volunteer_match.web.requests.blueprint import bp
 from volunteer_match.web.requests.common import format_hours, volunteer_zone
 
 VOLUNTEER = Role.VOLUNTEER.value

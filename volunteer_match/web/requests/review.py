@@ -22,7 +22,7 @@ from volunteer_match.matching.index import MatchIndex
 from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest
 from volunteer_match.services import mailer, matching, requests
 from volunteer_match.web import attempt_or_flash
-from volunteer_match.web.requests import bp
+from volunteer_match.web.requests.blueprint import bp
 from volunteer_match.web.requests.common import format_hours, organization_zone, span
 from volunteer_match.web.requests.forms import ApproveForm, DeclineForm, MessageForm, prefix
 

@@ -21,7 +21,7 @@ from volunteer_match.auth_session import role_required
 from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, Shift, ShiftRequest, utcnow
 from volunteer_match.services import clock, requests, shifts, visibility
 from volunteer_match.web import attempt_or_flash
-from volunteer_match.web.requests import bp
+from volunteer_match.web.requests.blueprint import bp
 from volunteer_match.web.requests.common import format_hours, organization_zone, span
 from volunteer_match.web.requests.forms import AttendanceForm, CancelForm, prefix
 

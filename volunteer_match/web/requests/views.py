@@ -29,7 +29,7 @@ from volunteer_match.services import clock, requests, shifts
 from volunteer_match.services.errors import Conflict, ValidationFailed
 from volunteer_match.services.requests import OverlapNeedsConfirm
 from volunteer_match.web import attempt, attempt_or_flash, show_errors_on_form
-from volunteer_match.web.requests import bp
+from volunteer_match.web.requests.blueprint import bp
 from volunteer_match.web.requests.common import (
     ask_form,
     format_hours,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import flash, redirect, render_template, url_for
+from flask import Blueprint, flash, redirect, render_template, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -10,8 +10,9 @@ from volunteer_match.auth_session import role_required
 from volunteer_match.models import REVIEWER_ROLES
 from volunteer_match.services import clock, organizations
 from volunteer_match.web import attempt_or_flash
-from volunteer_match.web.review import bp
 from volunteer_match.web.review.forms import RejectForm, reject_prefix
+
+bp = Blueprint("review", "volunteer_match.web.review")
 
 
 def _queue_page(failed: RejectForm | None = None, failed_id: int = 0) -> ResponseReturnValue:
