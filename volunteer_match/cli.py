@@ -13,6 +13,7 @@ from flask import Flask, current_app
 from flask.cli import AppGroup
 
 from volunteer_match.extensions import db
+from volunteer_match.models import REVIEWER_ROLES
 from volunteer_match.services import accounts
 from volunteer_match.services.errors import DomainError
 from volunteer_match.tooling import demo, evaluation, graded_set
@@ -26,7 +27,7 @@ users = AppGroup("users", help="Manage accounts.")
 @users.command("create")
 @click.option("--email", required=True)
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True)
-@click.option("--role", type=click.Choice(accounts.STAFF_ROLES), required=True)
+@click.option("--role", type=click.Choice(REVIEWER_ROLES), required=True)
 @click.option("--display-name", default=None, help="Defaults to the part of the email before @.")
 def create_user(email: str, password: str, role: str, display_name: str | None) -> None:
     """Create a coordinator or admin account."""

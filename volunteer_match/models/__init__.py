@@ -3,7 +3,7 @@
 from volunteer_match.models.audit import AuditEvent
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.caseload import CoordinatorLink, InviteCode
-from volunteer_match.models.limits import ADDRESS_MAX, NAME_MAX, TEXT_MAX
+from volunteer_match.models.limits import ADDRESS_MAX, DISPLAY_NAME_MAX, NAME_MAX, TEXT_MAX
 from volunteer_match.models.notification import Notification
 from volunteer_match.models.opportunity import (
     FIT_ATTRIBUTES,
@@ -20,6 +20,7 @@ from volunteer_match.models.volunteer import GOALS, AvailabilityWindow, Voluntee
 
 __all__ = [
     "ADDRESS_MAX",
+    "DISPLAY_NAME_MAX",
     "FIT_ATTRIBUTES",
     "GOALS",
     "LIVE_STATUSES",

@@ -10,6 +10,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from volunteer_match.models.base import Base, utcnow
+from volunteer_match.models.limits import DISPLAY_NAME_MAX
 
 
 class Role(StrEnum):
@@ -32,7 +33,7 @@ class User(UserMixin, Base):
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[str] = mapped_column(sa.String(20))
-    display_name: Mapped[str] = mapped_column(sa.String(80))
+    display_name: Mapped[str] = mapped_column(sa.String(DISPLAY_NAME_MAX))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_login_at: Mapped[datetime | None]

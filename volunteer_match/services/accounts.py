@@ -13,7 +13,11 @@ from flask import current_app
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    ADDRESS_MAX,
+    DISPLAY_NAME_MAX,
+    NAME_MAX,
     REVIEWER_ROLES,
+    TEXT_MAX,
     ApiToken,
     Organization,
     OrganizationKind,
@@ -34,11 +38,7 @@ from volunteer_match.services.passwords import (
 )
 
 SELF_SERVICE_ROLES = (Role.VOLUNTEER.value, Role.ORGANIZATION.value)
-STAFF_ROLES = REVIEWER_ROLES  # the old name, still used by cli.py and tests/conftest.py
-DISPLAY_NAME_MAX = 80
-ORG_NAME_MAX = 200
-ORG_DESCRIPTION_MAX = 5000
-ADDRESS_MAX = 300
+STAFF_ROLES = REVIEWER_ROLES  # the old name, still used by tests/conftest.py
 
 
 @dataclass(frozen=True)
@@ -87,12 +87,12 @@ def _check_organization(org: NewOrganization | None) -> dict[str, list[str]]:
     if org is None or not org.name.strip():
         return {"organization.name": ["Enter your organization's name."]}
     problems: dict[str, list[str]] = {}
-    if len(org.name.strip()) > ORG_NAME_MAX:
-        problems["organization.name"] = [f"Use at most {ORG_NAME_MAX} characters."]
+    if len(org.name.strip()) > NAME_MAX:
+        problems["organization.name"] = [f"Use at most {NAME_MAX} characters."]
     if org.kind not in {k.value for k in OrganizationKind}:
         problems["organization.kind"] = ["Choose the kind of organization."]
-    if len(org.description) > ORG_DESCRIPTION_MAX:
-        problems["organization.description"] = [f"Use at most {ORG_DESCRIPTION_MAX} characters."]
+    if len(org.description) > TEXT_MAX:
+        problems["organization.description"] = [f"Use at most {TEXT_MAX} characters."]
     if len(org.address) > ADDRESS_MAX:
         problems["organization.address"] = [f"Use at most {ADDRESS_MAX} characters."]
     return problems

@@ -11,7 +11,11 @@ import sqlalchemy as sa
 from volunteer_match.extensions import db
 from volunteer_match.matching.lexicon import lexicon
 from volunteer_match.models import (
+    ADDRESS_MAX,
     FIT_ATTRIBUTES,
+    NAME_MAX,
+    REVIEWER_ROLES,
+    TEXT_MAX,
     Opportunity,
     OpportunityStatus,
     Organization,
@@ -22,9 +26,6 @@ from volunteer_match.services import audit, geo, organizations
 from volunteer_match.services.errors import Conflict, NotFound, ValidationFailed
 from volunteer_match.services.text import check_length, clean_tags
 
-TITLE_MAX = 200
-DESCRIPTION_MAX = 5000
-ADDRESS_MAX = 300
 MAX_AGE = 120
 
 
@@ -76,7 +77,7 @@ def get_for_viewer(opportunity_id: int, viewer: User | None) -> Opportunity:
         raise NotFound("We couldn't find that opportunity.")
     if can_manage(viewer, opportunity):
         return opportunity
-    if viewer is not None and viewer.role in organizations.REVIEWER_ROLES:
+    if viewer is not None and viewer.role in REVIEWER_ROLES:
         return opportunity
     visible = opportunity.organization.is_verified and opportunity.status == "open"
     if not visible:
@@ -97,8 +98,8 @@ def _checked(data: OpportunityInput) -> tuple[OpportunityInput, tuple[float, flo
     title = " ".join(data.title.split())
     if not title:
         problems["title"] = ["Give the opportunity a title, like “Kitchen helper”."]
-    check_length(problems, "title", title, TITLE_MAX)
-    check_length(problems, "description", data.description, DESCRIPTION_MAX)
+    check_length(problems, "title", title, NAME_MAX)
+    check_length(problems, "description", data.description, TEXT_MAX)
     check_length(problems, "address", data.address, ADDRESS_MAX)
     lists: dict[str, list[str]] = {}
     for name in ("skills", "interests"):

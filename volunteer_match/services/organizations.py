@@ -10,7 +10,10 @@ import sqlalchemy as sa
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    ADDRESS_MAX,
+    NAME_MAX,
     REVIEWER_ROLES,
+    TEXT_MAX,
     Organization,
     OrganizationKind,
     OrganizationMember,
@@ -20,9 +23,6 @@ from volunteer_match.models import (
 from volunteer_match.services import audit, geo, notifications
 from volunteer_match.services.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
-NAME_MAX = 200
-DESCRIPTION_MAX = 5000
-ADDRESS_MAX = 300
 REASON_MAX = 2000
 
 
@@ -103,8 +103,8 @@ def check_details(details: OrganizationDetails) -> tuple[float, float] | None:
         problems["name"] = [f"Use at most {NAME_MAX} characters."]
     if details.kind not in {k.value for k in OrganizationKind}:
         problems["kind"] = ["Choose the kind of organization."]
-    if len(details.description) > DESCRIPTION_MAX:
-        problems["description"] = [f"Use at most {DESCRIPTION_MAX} characters."]
+    if len(details.description) > TEXT_MAX:
+        problems["description"] = [f"Use at most {TEXT_MAX} characters."]
     if len(details.address) > ADDRESS_MAX:
         problems["address"] = [f"Use at most {ADDRESS_MAX} characters."]
     coordinates = None

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from volunteer_match.extensions import db
 from volunteer_match.models import (
+    LIVE_STATUSES,
     AnonymousService,
     ApiToken,
     AuditEvent,
@@ -227,7 +228,7 @@ def _cancel_live_requests(user: User) -> None:
     live = db.session.scalars(
         sa.select(ShiftRequest)
         .join(Shift)
-        .where(ShiftRequest.volunteer_id == user.id, ShiftRequest.status.in_(requests.LIVE))
+        .where(ShiftRequest.volunteer_id == user.id, ShiftRequest.status.in_(LIVE_STATUSES))
         .order_by(ShiftRequest.id)
     ).all()
     for request in live:

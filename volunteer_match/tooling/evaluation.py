@@ -31,7 +31,7 @@ from volunteer_match.matching import (
     token_set_rank,
     volunteer_text,
 )
-from volunteer_match.models import GOALS, Role, User, utcnow
+from volunteer_match.models import GOALS, NAME_MAX, Role, User, utcnow
 from volunteer_match.services import (
     accounts,
     geo,
@@ -114,7 +114,7 @@ def _organization_staff(name: str, n: int, coordinator: User) -> User:
         _password(),
         f"Staff {n}",
         Role.ORGANIZATION.value,
-        accounts.NewOrganization(name=name[: accounts.ORG_NAME_MAX]),
+        accounts.NewOrganization(name=name[:NAME_MAX]),
     )
     with _loading(f"organization '{name}'"):
         user = accounts.register(registration)

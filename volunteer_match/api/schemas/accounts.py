@@ -8,8 +8,13 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from volunteer_match.api.schemas.common import Strict
-from volunteer_match.models import ADDRESS_MAX, NAME_MAX, TEXT_MAX, OrganizationKind
-from volunteer_match.services.accounts import DISPLAY_NAME_MAX
+from volunteer_match.models import (
+    ADDRESS_MAX,
+    DISPLAY_NAME_MAX,
+    NAME_MAX,
+    TEXT_MAX,
+    OrganizationKind,
+)
 from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH
 
 EMAIL_MAX = 254  # the longest address mail servers deliver to

@@ -17,7 +17,7 @@ and services.shift_places (places on a shift, the waiting list, what a moved or 
 shift does to its requests).
 """
 
-from volunteer_match.models import LIVE_STATUSES, RequestStatus
+from volunteer_match.models import RequestStatus
 from volunteer_match.services.requests.access import get_for, reviewable_by
 from volunteer_match.services.requests.lifecycle import (
     MAX_HOURS,
@@ -43,10 +43,8 @@ from volunteer_match.services.requests.queries import (
 from volunteer_match.services.shift_places import end_all_for_shift, promote_waitlist
 
 S = RequestStatus
-LIVE = LIVE_STATUSES  # the old name, still read by services/privacy.py: prefer the models'
 
 __all__ = [
-    "LIVE",
     "MAX_HOURS",
     "MESSAGE_MAX",
     "NOTE_MAX",

@@ -16,6 +16,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
+from volunteer_match.models import ADDRESS_MAX, DISPLAY_NAME_MAX, NAME_MAX, TEXT_MAX
 from volunteer_match.models.organization import KIND_LABELS
 from volunteer_match.services.accounts import NewOrganization, Registration
 from volunteer_match.services.passwords import MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH
@@ -47,7 +48,7 @@ class RegisterForm(FlaskForm):
     )
     display_name = StringField(
         "What should we call you?",
-        validators=[DataRequired("Tell us what to call you."), Length(max=80)],
+        validators=[DataRequired("Tell us what to call you."), Length(max=DISPLAY_NAME_MAX)],
         description="A first name or nickname is fine. Organizations see this name.",
     )
     email = EmailField(
@@ -74,16 +75,20 @@ class RegisterForm(FlaskForm):
             EqualTo("password", message="The two passwords differ."),
         ],
     )
-    organization_name = StringField("Organization name", validators=[Optional(), Length(max=200)])
+    organization_name = StringField(
+        "Organization name", validators=[Optional(), Length(max=NAME_MAX)]
+    )
     organization_kind = SelectField(
         "Kind of organization",
         choices=[SelectChoice(kind.value, label) for kind, label in KIND_LABELS.items()],
         default="nonprofit",
     )
     organization_description = TextAreaField(
-        "What you do, in a sentence or two", validators=[Optional(), Length(max=5000)]
+        "What you do, in a sentence or two", validators=[Optional(), Length(max=TEXT_MAX)]
     )
-    organization_address = StringField("Street address", validators=[Optional(), Length(max=300)])
+    organization_address = StringField(
+        "Street address", validators=[Optional(), Length(max=ADDRESS_MAX)]
+    )
     organization_postcode = StringField(
         "ZIP code", validators=[Optional(), Length(max=10)], description="For example 10027."
     )
