@@ -19,7 +19,7 @@ from volunteer_match.api.schemas.matches import (
     MatchPageOut,
     MatchParams,
 )
-from volunteer_match.matching.features import Match
+from volunteer_match.matching import Match
 from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import matching
 

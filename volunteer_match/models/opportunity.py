@@ -8,7 +8,7 @@ from enum import StrEnum
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from volunteer_match.matching.attributes import FIT_ATTRIBUTES, FIT_LABELS
+from volunteer_match.matching import FIT_ATTRIBUTES, FIT_LABELS
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.limits import ADDRESS_MAX, NAME_MAX
 from volunteer_match.models.organization import Organization

@@ -11,7 +11,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from volunteer_match.matching.attributes import GOALS
+from volunteer_match.matching import GOALS
 from volunteer_match.models.base import Base, utcnow
 from volunteer_match.models.user import User
 

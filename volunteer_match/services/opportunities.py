@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 
 from volunteer_match.extensions import db
-from volunteer_match.matching.lexicon import lexicon
+from volunteer_match.matching import lexicon
 from volunteer_match.models import (
     ADDRESS_MAX,
     FIT_ATTRIBUTES,

@@ -11,8 +11,7 @@ from dataclasses import dataclass, field, replace
 import sqlalchemy as sa
 
 from volunteer_match.extensions import db
-from volunteer_match.matching.features import Window
-from volunteer_match.matching.lexicon import lexicon
+from volunteer_match.matching import Window, lexicon
 from volunteer_match.models import (
     FIT_ATTRIBUTES,
     GOALS,

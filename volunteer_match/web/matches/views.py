@@ -14,7 +14,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.matching.features import Match
+from volunteer_match.matching import Match
 from volunteer_match.models import REVIEWER_ROLES, Role
 from volunteer_match.services import clock, matching, opportunities, profiles
 

@@ -7,7 +7,7 @@ from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.matching.vocabulary import INTERESTS, SKILLS
+from volunteer_match.matching import INTERESTS, SKILLS
 from volunteer_match.models import Role, VolunteerProfile
 from volunteer_match.services import profiles
 from volunteer_match.web import attempt, form_status

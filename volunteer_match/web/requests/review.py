@@ -18,7 +18,7 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 
 from volunteer_match.auth_session import role_required
-from volunteer_match.matching.index import MatchIndex
+from volunteer_match.matching import MatchIndex
 from volunteer_match.models import REVIEWER_ROLES, RequestStatus, Role, ShiftRequest
 from volunteer_match.services import mailer, matching, requests
 from volunteer_match.web import attempt_or_flash
