@@ -79,7 +79,7 @@ def get_for_viewer(opportunity_id: int, viewer: User | None) -> Opportunity:
         return opportunity
     if viewer is not None and viewer.role in REVIEWER_ROLES:
         return opportunity
-    visible = opportunity.organization.is_verified and opportunity.status == "open"
+    visible = opportunity.organization.is_verified and opportunity.status == OpportunityStatus.OPEN
     if not visible:
         raise NotFound("We couldn't find that opportunity.")
     return opportunity
