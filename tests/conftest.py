@@ -1,16 +1,17 @@
-"""Shared fixtures: an app per test on SQLite (default) or PostgreSQL (TEST_DATABASE_URL).
+"""Shared fixtures: an app per test on SQLite (default) or PostgreSQL (TEST_DATABASE_URL),
+and the few starting points several test modules share (``harbor``, ``api_world``).
 
 The schema is created once per run; after each test every table is emptied, so each test
-builds exactly what it needs with the factories below.
+builds exactly what it needs with the builders of tests/factories.py.
 """
 
 from __future__ import annotations
 
 import contextvars
 import os
-import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 import sqlalchemy as sa
@@ -18,12 +19,11 @@ from flask import Flask
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 
+from tests.factories import World, make_user, organization, post
 from volunteer_match import create_app
 from volunteer_match.extensions import db
-from volunteer_match.models import Base, User
-from volunteer_match.services import accounts
+from volunteer_match.models import Base, Opportunity, User
 
-PASSWORD = "correct horse battery"
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
 
@@ -105,42 +105,23 @@ def runner(app: Flask):
     return app.test_cli_runner()
 
 
-_CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
+class Harbor(NamedTuple):
+    staff: User
+    opportunity: Opportunity
+    coordinator: User
 
 
-def csrf_token(client: FlaskClient, page: str = "/login") -> str:
-    """Read the CSRF token from a page's form, as a browser would."""
-    html = client.get(page).get_data(as_text=True)
-    match = _CSRF.search(html)
-    assert match, f"no CSRF token on {page}"
-    return match.group(1)
+@pytest.fixture
+def harbor(app: Flask) -> Harbor:
+    """Harbor Food Pantry (verified), its "Kitchen helper" opportunity at 12 Dock Street
+    (10027) with no shifts yet, and a coordinator, Jordan: (staff, opportunity, coordinator)."""
+    staff = organization("Harbor Food Pantry")
+    opportunity = post(staff, "Kitchen helper", address="12 Dock Street", postcode="10027")
+    return Harbor(staff, opportunity, make_user("coordinator", display_name="Jordan"))
 
 
-def make_user(
-    role: str = "volunteer",
-    email: str | None = None,
-    password: str = PASSWORD,
-    display_name: str = "Sam",
-    organization: str = "Harbor Food Pantry",
-) -> User:
-    """Create and commit an account through the same services the app uses."""
-    email = email or f"{role}-{os.urandom(4).hex()}@example.org"
-    if role in accounts.STAFF_ROLES:
-        user = accounts.create_staff_user(email, password, display_name, role)
-    else:
-        org = accounts.NewOrganization(name=organization) if role == "organization" else None
-        user = accounts.register(accounts.Registration(email, password, display_name, role, org))
-    db.session.commit()
-    return user
-
-
-def login(client: FlaskClient, email: str, password: str = PASSWORD, next_url: str = ""):
-    token = csrf_token(client, "/login")
-    url = "/login" + (f"?next={next_url}" if next_url else "")
-    return client.post(url, data={"email": email, "password": password, "csrf_token": token})
-
-
-def api_token(client: FlaskClient, email: str, password: str = PASSWORD) -> dict[str, str]:
-    response = client.post("/api/v1/auth/token", json={"email": email, "password": password})
-    assert response.status_code == 200, response.get_json()
-    return {"Authorization": f"Bearer {response.get_json()['token']}"}
+@pytest.fixture
+def api_world(app: Flask) -> World:
+    """For the JSON API: Harbor with a two-place shift a week ahead (opportunity "Kitchen"),
+    Jordan the coordinator and Sam a volunteer, each with a token."""
+    return World()

@@ -7,10 +7,20 @@ from datetime import time
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import api_token, make_user
-from tests.test_api_opportunities import error_of, fields_of
-from tests.test_browse_pages import add_shift, organization, post
-from tests.test_matches_pages import KITCHEN, PARK, kitchen, request_shift, volunteer
+from tests.factories import (
+    KITCHEN,
+    PARK,
+    add_shift,
+    api_token,
+    asked,
+    error_of,
+    fields_of,
+    kitchen,
+    make_user,
+    organization,
+    post,
+    volunteer,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import Opportunity, User
 from volunteer_match.services import opportunities
@@ -108,10 +118,10 @@ def test_hard_filters_leave_only_what_fits(client: FlaskClient) -> None:
 def test_one_item_per_opportunity_and_asked_for_shifts_are_skipped(client) -> None:
     staff = organization()
     opportunity = post(staff, "Kitchen helper", description=KITCHEN)
-    asked = add_shift(staff, opportunity, at=time(16))
+    asked_for = add_shift(staff, opportunity, at=time(16))
     later = [add_shift(staff, opportunity, at=time(h)) for h in (18, 20)]
     user = volunteer()
-    request_shift(user, asked)
+    asked(user, asked_for)
     items = get_matches(client, user)["items"]
     assert len(items) == 1
     assert items[0]["shift_id"] == later[0].id and items[0]["more_shifts"] == 1

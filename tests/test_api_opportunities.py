@@ -1,100 +1,19 @@
-"""Opportunities in the JSON API: posting, finding, changing and closing them.
-
-The small helpers at the top are shared with the other tests of the API's resources.
-"""
+"""Opportunities in the JSON API: posting, finding, changing and closing them."""
 
 from __future__ import annotations
-
-from datetime import UTC, datetime, timedelta
 
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import api_token, make_user
-from volunteer_match.extensions import db
-from volunteer_match.models import User, utcnow
-from volunteer_match.services import organizations
-
-# ---------------------------------------------------------------- shared helpers
-
-
-def error_of(response) -> dict:
-    body = response.get_json()
-    assert set(body) == {"error"}, body
-    assert body["error"]["message"]
-    return body["error"]
-
-
-def fields_of(response, status: int = 422) -> dict[str, list[str]]:
-    assert response.status_code == status, response.get_json()
-    error = error_of(response)
-    assert error["code"] == "validation_failed"
-    return error["fields"]
-
-
-def staff(
-    client: FlaskClient, name: str = "Harbor Food Pantry", verified: bool = True
-) -> tuple[User, dict[str, str], int]:
-    """An organization account: (user, auth headers, organization id)."""
-    user = make_user("organization", organization=name)
-    organization = organizations.own_organization(user)
-    organization.timezone = "America/New_York"
-    if verified:
-        organization.verified_at = utcnow()
-    db.session.commit()
-    return user, api_token(client, user.email), organization.id
-
-
-def person(client: FlaskClient, role: str = "volunteer") -> dict[str, str]:
-    """Auth headers of a new account with that role."""
-    return api_token(client, make_user(role).email)
-
-
-def opportunity_body(**changes: object) -> dict:
-    return {
-        "title": "Kitchen helper",
-        "description": "Help prepare and serve Tuesday dinner.",
-        "skills": ["cooking"],
-        "interests": ["hunger"],
-        "postcode": "11226",
-        "attributes": {"substance_free": True, "team_based": True},
-        **changes,
-    }
-
-
-def post_opportunity(
-    client: FlaskClient, headers: dict[str, str], organization_id: int, **changes: object
-) -> dict:
-    response = client.post(
-        f"/api/v1/organizations/{organization_id}/opportunities",
-        json=opportunity_body(**changes),
-        headers=headers,
-    )
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
-
-def iso(moment: datetime) -> str:
-    return moment.isoformat()
-
-
-def shift_body(days: float = 7, hours: float = 3, capacity: int = 2, **changes: object) -> dict:
-    start = (datetime.now(UTC) + timedelta(days=days)).replace(microsecond=0)
-    return {
-        "starts_at": iso(start),
-        "ends_at": iso(start + timedelta(hours=hours)),
-        "capacity": capacity,
-        **changes,
-    }
-
-
-def post_shift(client: FlaskClient, headers: dict[str, str], opportunity_id: int, **kw) -> dict:
-    response = client.post(
-        f"/api/v1/opportunities/{opportunity_id}/shifts", json=shift_body(**kw), headers=headers
-    )
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
+from tests.factories import (
+    error_of,
+    fields_of,
+    opportunity_body,
+    person,
+    post_opportunity,
+    post_shift,
+    staff,
+)
 
 # ---------------------------------------------------------------- posting
 

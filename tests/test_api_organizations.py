@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.test_api_opportunities import error_of, fields_of, person, staff
+from tests.factories import error_of, fields_of, person, staff
 from volunteer_match.extensions import db
 from volunteer_match.models import Notification, Organization
 

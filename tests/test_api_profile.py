@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.test_api_opportunities import (
+from tests.factories import (
     error_of,
     fields_of,
     person,

@@ -8,38 +8,37 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import make_user
-from tests.test_api_opportunities import error_of
-from tests.test_api_requests import (
+from tests.factories import (
     API,
     World,
     act,
     ask,
     bearer,
-    link,
+    error_of,
+    make_user,
     new_shift,
+    organization,
+    share,
     start_shift,
+    volunteer,
 )
-from tests.test_browse_pages import organization
 from volunteer_match.extensions import db
 from volunteer_match.models import Shift, User
-from volunteer_match.services import profiles
-from volunteer_match.services.profiles import ProfileInput
 
 ROSTER_ENTRY_KEYS = {"request_id", "volunteer_id", "display_name", "status"}
 
 
 def sharing_volunteer(name: str, share_email: bool) -> tuple[User, dict[str, str]]:
-    """A volunteer with goals on their profile, sharing their email or not."""
-    user = make_user("volunteer", display_name=name)
-    data = ProfileInput(
-        skills=["cooking"],
+    """A volunteer with goals on their profile, sharing their email or not, and a token."""
+    user = volunteer(
+        ("cooking",),
+        display_name=name,
         goals=["routine", "meet_people"],
-        timezone="America/New_York",
         share_email_with_organizations=share_email,
+        windows=(),
+        postcode=None,
+        travel_km=None,
     )
-    profiles.update(user, data)
-    db.session.commit()
     return user, bearer(user)
 
 
@@ -58,28 +57,23 @@ def hours(client: FlaskClient, headers: dict, status: int = 200) -> dict:
 # ---------------------------------------------------------------- rosters
 
 
-@pytest.fixture
-def world(app) -> World:
-    return World(capacity=5)
-
-
-def test_the_roster_lists_approved_people_and_shared_emails_only(client, world) -> None:
+def test_the_roster_lists_approved_people_and_shared_emails_only(client, api_world) -> None:
     sharer, sharer_h = sharing_volunteer("Casey", share_email=True)
     private, private_h = sharing_volunteer("Drew", share_email=False)
     _, waiting_h = sharing_volunteer("Eli", share_email=True)
     _, declined_h = sharing_volunteer("Frankie", share_email=True)
-    link(world.coordinator, private)
+    share(private, api_world.coordinator)
     note = "Drew asked for a quiet role; coordinator knows why"
     for headers, approve_note in ((sharer_h, "Welcome"), (private_h, note)):
-        asked = ask(client, headers, world.shift.id, message="I'm in recovery and keen")
-        act(client, world.coordinator_h, asked["id"], "approve", {"note": approve_note})
-    ask(client, waiting_h, world.shift.id)
-    declined = ask(client, declined_h, world.shift.id)
-    act(client, world.coordinator_h, declined["id"], "decline", {"note": "Not this time"})
+        asked = ask(client, headers, api_world.shift.id, message="I'm in recovery and keen")
+        act(client, api_world.coordinator_h, asked["id"], "approve", {"note": approve_note})
+    ask(client, waiting_h, api_world.shift.id)
+    declined = ask(client, declined_h, api_world.shift.id)
+    act(client, api_world.coordinator_h, declined["id"], "decline", {"note": "Not this time"})
 
-    for headers in (world.staff_h, world.coordinator_h, bearer(make_user("admin"))):
-        body = roster(client, headers, world.shift.id)
-        assert body["shift_id"] == world.shift.id
+    for headers in (api_world.staff_h, api_world.coordinator_h, bearer(make_user("admin"))):
+        body = roster(client, headers, api_world.shift.id)
+        assert body["shift_id"] == api_world.shift.id
         people = {item["display_name"]: item for item in body["items"]}
         assert set(people) == {"Casey", "Drew"}
         assert people["Casey"]["email"] == sharer.email
@@ -93,17 +87,17 @@ def test_the_roster_lists_approved_people_and_shared_emails_only(client, world) 
         assert private.email not in text and "coordinator" not in text
 
 
-def test_attended_and_absent_people_stay_on_the_roster(client: FlaskClient, world) -> None:
+def test_attended_and_absent_people_stay_on_the_roster(client: FlaskClient, api_world) -> None:
     came, came_h = sharing_volunteer("Casey", share_email=False)
     _, absent_h = sharing_volunteer("Drew", share_email=False)
     ids = {}
     for name, headers in (("Casey", came_h), ("Drew", absent_h)):
-        asked = ask(client, headers, world.shift.id)
-        ids[name] = act(client, world.coordinator_h, asked["id"], "approve")["id"]
-    start_shift(world.shift)
-    act(client, world.staff_h, ids["Casey"], "attendance", {"attended": True})
-    act(client, world.staff_h, ids["Drew"], "attendance", {"attended": False})
-    items = roster(client, world.staff_h, world.shift.id)["items"]
+        asked = ask(client, headers, api_world.shift.id)
+        ids[name] = act(client, api_world.coordinator_h, asked["id"], "approve")["id"]
+    start_shift(api_world.shift)
+    act(client, api_world.staff_h, ids["Casey"], "attendance", {"attended": True})
+    act(client, api_world.staff_h, ids["Drew"], "attendance", {"attended": False})
+    items = roster(client, api_world.staff_h, api_world.shift.id)["items"]
     assert {(i["display_name"], i["status"]) for i in items} == {
         ("Casey", "attended"),
         ("Drew", "no_show"),
@@ -111,20 +105,20 @@ def test_attended_and_absent_people_stay_on_the_roster(client: FlaskClient, worl
     assert {i["volunteer_id"] for i in items} >= {came.id}
 
 
-def test_an_empty_roster(client: FlaskClient, world) -> None:
-    assert roster(client, world.staff_h, world.shift.id) == {
-        "shift_id": world.shift.id,
+def test_an_empty_roster(client: FlaskClient, api_world) -> None:
+    assert roster(client, api_world.staff_h, api_world.shift.id) == {
+        "shift_id": api_world.shift.id,
         "items": [],
     }
 
 
-def test_rosters_are_for_the_organization_and_coordinators(client, world) -> None:
-    response = client.get(f"{API}/shifts/{world.shift.id}/roster", headers=world.sam_h)
+def test_rosters_are_for_the_organization_and_coordinators(client, api_world) -> None:
+    response = client.get(f"{API}/shifts/{api_world.shift.id}/roster", headers=api_world.sam_h)
     assert response.status_code == 403 and error_of(response)["code"] == "forbidden"
-    assert client.get(f"{API}/shifts/{world.shift.id}/roster").status_code == 401
+    assert client.get(f"{API}/shifts/{api_world.shift.id}/roster").status_code == 401
     other_staff = bearer(organization("Riverside Shelter"))
-    assert roster(client, other_staff, world.shift.id, 404)["error"]["code"] == "not_found"
-    for headers in (world.staff_h, world.coordinator_h):
+    assert roster(client, other_staff, api_world.shift.id, 404)["error"]["code"] == "not_found"
+    for headers in (api_world.staff_h, api_world.coordinator_h):
         roster(client, headers, 999_999, status=404)
 
 
@@ -132,24 +126,25 @@ def test_rosters_are_for_the_organization_and_coordinators(client, world) -> Non
 
 
 def attend(
-    client: FlaskClient, world: World, shift: Shift, volunteer_h: dict, body: dict, staff_h=None
+    client: FlaskClient, api_world: World, shift: Shift, volunteer_h: dict, body: dict, staff_h=None
 ) -> dict:
     asked = ask(client, volunteer_h, shift.id)
-    act(client, world.coordinator_h, asked["id"], "approve")
+    act(client, api_world.coordinator_h, asked["id"], "approve")
     start_shift(shift, hours_ago=30)
-    return act(client, staff_h or world.staff_h, asked["id"], "attendance", body)
+    return act(client, staff_h or api_world.staff_h, asked["id"], "attendance", body)
 
 
-def test_hours_add_up_across_organizations(client: FlaskClient, world) -> None:
-    attend(client, world, world.shift, world.sam_h, {"attended": True})  # 3 hours
+def test_hours_add_up_across_organizations(client: FlaskClient, api_world) -> None:
+    attend(client, api_world, api_world.shift, api_world.sam_h, {"attended": True})  # 3 hours
     other = organization("Riverside Shelter")
     other_shift = new_shift(other, hours=4, title="Shelter desk", days=8)
-    attend(client, world, other_shift, world.sam_h, {"attended": True, "hours": 2.5}, bearer(other))
-    missed = new_shift(world.staff, title="Garden", days=9)
-    attend(client, world, missed, world.sam_h, {"attended": False})
-    ask(client, world.sam_h, new_shift(world.staff, title="Later", days=10).id)
+    came = {"attended": True, "hours": 2.5}
+    attend(client, api_world, other_shift, api_world.sam_h, came, bearer(other))
+    missed = new_shift(api_world.staff, title="Garden", days=9)
+    attend(client, api_world, missed, api_world.sam_h, {"attended": False})
+    ask(client, api_world.sam_h, new_shift(api_world.staff, title="Later", days=10).id)
 
-    body = hours(client, world.sam_h)
+    body = hours(client, api_world.sam_h)
     assert body["total_hours"] == 5.5
     assert sorted(body) == ["items", "total_hours"]
     by_title = {item["title"]: item for item in body["items"]}
@@ -158,7 +153,7 @@ def test_hours_add_up_across_organizations(client: FlaskClient, world) -> None:
     assert kitchen["hours"] == 3 and desk["hours"] == 2.5
     assert kitchen["organization"] == kitchen["verified_by"] == "Harbor Food Pantry"
     assert desk["organization"] == desk["verified_by"] == "Riverside Shelter"
-    assert kitchen["shift_id"] == world.shift.id and desk["shift_id"] == other_shift.id
+    assert kitchen["shift_id"] == api_world.shift.id and desk["shift_id"] == other_shift.id
     assert sum(item["hours"] for item in body["items"]) == body["total_hours"]
     for item in body["items"]:
         assert item["starts_at"].endswith("Z")
@@ -167,24 +162,24 @@ def test_hours_add_up_across_organizations(client: FlaskClient, world) -> None:
         assert item["date"] == local.isoformat()
 
 
-def test_hours_are_each_volunteers_own(client: FlaskClient, world) -> None:
-    attend(client, world, world.shift, world.sam_h, {"attended": True, "hours": 1.25})
-    _, alex_h = world.volunteer()
+def test_hours_are_each_volunteers_own(client: FlaskClient, api_world) -> None:
+    attend(client, api_world, api_world.shift, api_world.sam_h, {"attended": True, "hours": 1.25})
+    _, alex_h = api_world.volunteer()
     assert hours(client, alex_h) == {"total_hours": 0, "items": []}
-    assert hours(client, world.sam_h)["total_hours"] == 1.25
+    assert hours(client, api_world.sam_h)["total_hours"] == 1.25
 
 
-def test_the_date_is_the_organizations_local_date(client: FlaskClient, world) -> None:
+def test_the_date_is_the_organizations_local_date(client: FlaskClient, api_world) -> None:
     """A 10 pm New York shift is on the next day in UTC; people expect the local day."""
-    asked = ask(client, world.sam_h, world.shift.id)
-    act(client, world.coordinator_h, asked["id"], "approve")
+    asked = ask(client, api_world.sam_h, api_world.shift.id)
+    act(client, api_world.coordinator_h, asked["id"], "approve")
     evening = datetime(2026, 1, 6, 3, 0, tzinfo=UTC)  # 10 pm on 5 January in New York
-    shift = db.session.get(Shift, world.shift.id)
+    shift = db.session.get(Shift, api_world.shift.id)
     assert shift is not None
     shift.starts_at, shift.ends_at = evening, evening + timedelta(hours=2)
     db.session.commit()
-    act(client, world.staff_h, asked["id"], "attendance", {"attended": True})
-    [item] = hours(client, world.sam_h)["items"]
+    act(client, api_world.staff_h, asked["id"], "attendance", {"attended": True})
+    [item] = hours(client, api_world.sam_h)["items"]
     assert item["date"] == "2026-01-05" and item["starts_at"] == "2026-01-06T03:00:00Z"
     assert item["hours"] == 2
 

@@ -9,11 +9,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import make_user
-from tests.test_api_opportunities import (
+from tests.factories import (
     error_of,
     fields_of,
     iso,
+    make_user,
     person,
     post_opportunity,
     post_shift,

@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD, api_token, make_user
+from tests.factories import PASSWORD, api_token, error_of, make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import ApiToken, Organization, User
 
@@ -18,13 +18,6 @@ VOLUNTEER = {
     "display_name": "Robin",
     "role": "volunteer",
 }
-
-
-def error_of(response) -> dict:
-    body = response.get_json()
-    assert set(body) == {"error"}, body
-    assert body["error"]["message"]
-    return body["error"]
 
 
 def test_register_volunteer(client: FlaskClient) -> None:

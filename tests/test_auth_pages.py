@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD, csrf_token, login, make_user
+from tests.factories import PASSWORD, csrf_token, login, make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import Organization, OrganizationMember, User, VolunteerProfile
 

@@ -3,49 +3,18 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import time
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import login, make_user
+from tests.factories import add_shift, login, make_user, organization, post
 from volunteer_match.extensions import db
-from volunteer_match.models import Opportunity, Shift, User, VolunteerProfile, utcnow
-from volunteer_match.services import opportunities, organizations, shifts
-from volunteer_match.services.opportunities import OpportunityInput
+from volunteer_match.models import Shift, VolunteerProfile
+from volunteer_match.services import opportunities
 from volunteer_match.tooling import demo
-
-
-def organization(name: str = "Harbor Food Pantry", verified: bool = True) -> User:
-    """A staff account whose organization is verified (or not), committed."""
-    staff = make_user("organization", organization=name)
-    org = organizations.organization_of(staff)
-    assert org is not None
-    if verified:
-        org.verified_at = utcnow()
-    db.session.commit()
-    return staff
-
-
-def post(staff: User, title: str, postcode: str | None = "10027", **fields: object) -> Opportunity:
-    org = organizations.organization_of(staff)
-    assert org is not None
-    data = OpportunityInput(title=title, postcode=postcode, **fields)  # type: ignore[arg-type]
-    opportunity = opportunities.create(staff, org.id, data)
-    db.session.commit()
-    return opportunity
-
-
-def add_shift(staff: User, opportunity: Opportunity, at: time = time(17), capacity: int = 5):
-    """A two-hour shift ten days from now, at ``at`` New York time."""
-    start = datetime.combine(date.today() + timedelta(days=10), at)
-    created = shifts.create(
-        staff, opportunity.id, shifts.ShiftInput(start, start + timedelta(hours=2), capacity)
-    )
-    db.session.commit()
-    return created[0]
 
 
 def titles(client: FlaskClient, query: str = "") -> list[str]:

@@ -6,9 +6,7 @@ from __future__ import annotations
 from flask import Flask
 
 from tests.browser import axe_violations, chromium_page, fits_the_screen, live_server, needs_browser
-from tests.conftest import PASSWORD, make_user
-from tests.test_browse_pages import add_shift, organization, post
-from tests.test_matches_pages import volunteer
+from tests.factories import PASSWORD, add_shift, make_user, organization, post, volunteer
 
 pytestmark = needs_browser
 

@@ -13,11 +13,21 @@ from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
-from tests.conftest import api_token, csrf_token, login, make_user
-from tests.test_browse_pages import organization, post
-from tests.test_reminders import approved, ask, shift_in
+from tests.factories import (
+    add_shift,
+    api_token,
+    approved,
+    asked,
+    csrf_token,
+    from_now,
+    login,
+    make_user,
+    organization,
+    post,
+    start_shift,
+)
 from volunteer_match.extensions import db
-from volunteer_match.models import Shift, User, utcnow
+from volunteer_match.models import Shift, User
 from volunteer_match.services import requests
 
 
@@ -31,19 +41,12 @@ def events(calendar: Calendar) -> list:
     return list(calendar.walk("VEVENT"))
 
 
-@pytest.fixture
-def kitchen(app: Flask):
-    staff = organization("Harbor Food Pantry")
-    opportunity = post(staff, "Kitchen helper", address="12 Dock Street", postcode="10027")
-    return staff, opportunity
-
-
 # ------------------------------------------------------------------------------ one shift
 
 
-def test_a_shift_as_an_event_anyone_may_download(client: FlaskClient, kitchen) -> None:
-    staff, opportunity = kitchen
-    shift = shift_in(staff, opportunity, 48)
+def test_a_shift_as_an_event_anyone_may_download(client: FlaskClient, harbor) -> None:
+    staff, opportunity, _ = harbor
+    shift = add_shift(staff, opportunity, start=from_now(hours=48))
     first = client.get(f"/shifts/{shift.id}.ics")
     [event] = events(parse(first))
 
@@ -68,13 +71,14 @@ def test_a_shift_as_an_event_anyone_may_download(client: FlaskClient, kitchen) -
 def test_an_online_role_says_online(client: FlaskClient) -> None:
     staff = organization()
     opportunity = post(staff, "Phone buddy", postcode=None, virtual=True)
-    [event] = events(parse(client.get(f"/shifts/{shift_in(staff, opportunity, 30).id}.ics")))
+    shift = add_shift(staff, opportunity, start=from_now(hours=30))
+    [event] = events(parse(client.get(f"/shifts/{shift.id}.ics")))
     assert str(event["LOCATION"]) == "Online"
 
 
 def test_a_shift_nobody_may_see_is_not_found(client: FlaskClient) -> None:
     hidden = organization("Not Yet Checked", verified=False)
-    shift = shift_in(hidden, post(hidden, "Secret garden"), 30)
+    shift = add_shift(hidden, post(hidden, "Secret garden"), start=from_now(hours=30))
     assert client.get(f"/shifts/{shift.id}.ics").status_code == 404
     assert client.get(f"/api/v1/shifts/{shift.id}.ics").status_code == 404
     assert client.get("/shifts/99999.ics").status_code == 404
@@ -82,11 +86,11 @@ def test_a_shift_nobody_may_see_is_not_found(client: FlaskClient) -> None:
     assert client.get(f"/shifts/{shift.id}.ics").status_code == 200
 
 
-def test_a_cancelled_shift_says_so(client: FlaskClient, kitchen) -> None:
+def test_a_cancelled_shift_says_so(client: FlaskClient, harbor) -> None:
     from volunteer_match.services import shifts
 
-    staff, opportunity = kitchen
-    shift = shift_in(staff, opportunity, 30)
+    staff, opportunity, _ = harbor
+    shift = add_shift(staff, opportunity, start=from_now(hours=30))
     shifts.cancel(staff, shift.id, "The kitchen is being repaired.")
     db.session.commit()
     [event] = events(parse(client.get(f"/shifts/{shift.id}.ics")))
@@ -97,21 +101,22 @@ def test_a_cancelled_shift_says_so(client: FlaskClient, kitchen) -> None:
 
 
 @pytest.fixture
-def sams_shifts(kitchen):
+def sams_shifts(harbor):
     """Sam holds one place, went to one shift, and has a pending, a declined and a cancelled
     request: only the first two belong in a calendar."""
-    staff, opportunity = kitchen
-    robin = make_user("coordinator")
+    staff, opportunity, robin = harbor
     sam = make_user(display_name="Sam")
-    holding = approved(sam, shift_in(staff, opportunity, 48), robin)
-    went = approved(sam, shift_in(staff, opportunity, 60), robin)
-    moved = db.session.get(Shift, went.shift_id)
-    moved.starts_at, moved.ends_at = utcnow() - timedelta(hours=5), utcnow() - timedelta(hours=3)
-    db.session.commit()
+
+    def shift_in(hours: float) -> Shift:
+        return add_shift(staff, opportunity, start=from_now(hours=hours))
+
+    holding = approved(robin, sam, shift_in(48))
+    went = approved(robin, sam, shift_in(60))
+    start_shift(went.shift, hours_ago=5)  # two hours long: it ended three hours ago
     requests.record_attendance(staff, went.id, attended=True)
-    ask(sam, shift_in(staff, opportunity, 72))
-    requests.decline(robin, ask(sam, shift_in(staff, opportunity, 96)).id, "It filled up.")
-    requests.cancel(sam, approved(sam, shift_in(staff, opportunity, 120), robin).id)
+    asked(sam, shift_in(72))
+    requests.decline(robin, asked(sam, shift_in(96)).id, "It filled up.")
+    requests.cancel(sam, approved(robin, sam, shift_in(120)).id)
     db.session.commit()
     return sam, {f"shift-{r.shift_id}@volunteer-match" for r in (holding, went)}
 
@@ -198,8 +203,8 @@ def test_the_calendar_page_is_for_volunteers_and_its_forms_need_csrf(client) -> 
     assert client.post("/my/calendar/off").status_code == 400
 
 
-def test_times_are_utc_whatever_the_organization_zone(client: FlaskClient, kitchen) -> None:
-    staff, opportunity = kitchen
-    shift = shift_in(staff, opportunity, 30)
+def test_times_are_utc_whatever_the_organization_zone(client: FlaskClient, harbor) -> None:
+    staff, opportunity, _ = harbor
+    shift = add_shift(staff, opportunity, start=from_now(hours=30))
     [event] = events(parse(client.get(f"/shifts/{shift.id}.ics")))
     assert event.decoded("DTSTART").astimezone(UTC) == shift.starts_at.replace(microsecond=0)

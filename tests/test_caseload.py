@@ -12,27 +12,26 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import api_token, csrf_token, login, make_user
-from tests.test_browse_pages import organization, post
-from tests.test_reminders import approved, ask, shift_in
+from tests.factories import (
+    add_shift,
+    api_token,
+    approved,
+    asked,
+    csrf_token,
+    from_now,
+    invite,
+    login,
+    make_user,
+    organization,
+    post,
+    share,
+)
 from volunteer_match.extensions import db
-from volunteer_match.models import AuditEvent, CoordinatorLink, InviteCode, Shift, User, utcnow
+from volunteer_match.models import AuditEvent, CoordinatorLink, InviteCode, Shift, utcnow
 from volunteer_match.services import caseload, requests
 from volunteer_match.services.errors import Conflict, Forbidden, ValidationFailed
 
 SCOPE = ["shifts", "hours", "match_reasons", "last_activity"]
-
-
-def invite(coordinator: User) -> str:
-    code = caseload.issue_invite_code(coordinator).code
-    db.session.commit()
-    return code
-
-
-def share(volunteer: User, coordinator: User) -> CoordinatorLink:
-    link = caseload.link(volunteer, invite(coordinator))
-    db.session.commit()
-    return link
 
 
 def text(response) -> str:
@@ -164,19 +163,19 @@ def test_unlinking_works_at_once_and_the_coordinator_sees_nothing_new(
 ) -> None:
     robin = make_user("coordinator")
     staff = organization()
-    shift = shift_in(staff, post(staff, "Kitchen helper"), 48)
+    shift = add_shift(staff, post(staff, "Kitchen helper"), start=from_now(hours=48))
     sam = make_user(display_name="Sam")
     share(sam, robin)
     headers = api_token(client, sam.email)
-    asked = ask(sam, shift)
-    assert [r.id for r in requests.queue(robin)] == [asked.id]
+    item = asked(sam, shift)
+    assert [r.id for r in requests.queue(robin)] == [item.id]
 
     assert client.delete("/api/v1/me/coordinator", headers=headers).status_code == 204
     link = db.session.scalar(
         sa.select(CoordinatorLink).where(CoordinatorLink.volunteer_id == sam.id)
     )
     assert link is not None and link.unlinked_at is not None  # the record of consent stays
-    later = ask(sam, shift_in(staff, post(staff, "Park cleanup"), 72))
+    later = asked(sam, add_shift(staff, post(staff, "Park cleanup"), start=from_now(hours=72)))
     assert requests.queue(robin) == []
     coordinator_headers = api_token(client, robin.email)
     body = client.get("/api/v1/coordinator/caseload", headers=coordinator_headers).get_json()
@@ -201,8 +200,8 @@ def test_the_caseload_shows_shifts_hours_activity_and_who_to_check_in_with(
     share(lee, robin)
     share(make_user(display_name="Someone else's"), make_user("coordinator"))
 
-    upcoming = approved(sam, shift_in(staff, kitchen, 48), robin)
-    past = approved(sam, shift_in(staff, kitchen, 72), robin)
+    upcoming = approved(robin, sam, add_shift(staff, kitchen, start=from_now(hours=48)))
+    past = approved(robin, sam, add_shift(staff, kitchen, start=from_now(hours=72)))
     moved = db.session.get(Shift, past.shift_id)
     moved.starts_at, moved.ends_at = utcnow() - timedelta(hours=5), utcnow() - timedelta(hours=2)
     db.session.commit()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from tests.conftest import PASSWORD
+from tests.factories import PASSWORD
 from volunteer_match.extensions import db
 from volunteer_match.models import User
 from volunteer_match.services import accounts

@@ -16,9 +16,8 @@ from typing import TypeVar
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import make_user, requires_postgres
-from tests.test_api_requests import API, bearer, new_shift
-from tests.test_browse_pages import organization
+from tests.conftest import requires_postgres
+from tests.factories import API, bearer, make_user, new_shift, organization
 from volunteer_match.extensions import db
 from volunteer_match.models import Notification, Shift, ShiftRequest, User
 from volunteer_match.services import requests

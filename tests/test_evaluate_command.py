@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import make_user
+from tests.factories import make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import Opportunity, User
 

@@ -10,12 +10,18 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import api_token, login, make_user
+from tests.factories import (
+    api_token,
+    approved,
+    login,
+    make_user,
+    new_shift,
+    org_of,
+    organization,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import User, utcnow
-from volunteer_match.services import clock, opportunities, organizations, profiles, requests
-from volunteer_match.services import shifts as shift_service
-from volunteer_match.services.opportunities import OpportunityInput
+from volunteer_match.services import clock, profiles, requests
 
 NEW_YORK = "America/New_York"
 
@@ -24,21 +30,12 @@ NEW_YORK = "America/New_York"
 def late_shift(app: Flask) -> tuple[User, date]:
     """Sam, whose profile is on London time, came to a 10:30 pm shift in New York ten days
     ago (already the next day in London)."""
-    staff = make_user("organization", organization="Harbor Food Pantry")
-    org = organizations.organization_of(staff)
-    assert org is not None and org.timezone == NEW_YORK
-    org.verified_at = utcnow()
-    opportunity = opportunities.create(
-        staff, org.id, OpportunityInput(title="Night shelter", postcode="10027")
-    )
-    soon = utcnow() + timedelta(days=2)
-    [shift] = shift_service.create(
-        staff, opportunity.id, shift_service.ShiftInput(soon, soon + timedelta(hours=2), 3)
-    )
+    staff = organization("Harbor Food Pantry")
+    assert org_of(staff).timezone == NEW_YORK
+    shift = new_shift(staff, capacity=3, days=2, hours=2, title="Night shelter")
     sam = make_user(display_name="Sam Rivera")
     profiles.update(sam, profiles.ProfileInput(timezone="Europe/London"))
-    item = requests.create(sam, shift.id)
-    requests.approve(make_user("coordinator"), item.id)
+    item = approved(make_user("coordinator"), sam, shift)
 
     day = (utcnow() - timedelta(days=10)).astimezone(clock.zone(NEW_YORK)).date()
     shift.starts_at = datetime.combine(day, time(22, 30), clock.zone(NEW_YORK))

@@ -15,27 +15,22 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import make_user
-from tests.test_api_requests import new_shift, start_shift
-from tests.test_browse_pages import organization
-from tests.test_no_recovery_words import found
-from tests.test_request_pages import approved, asked, page, section, signed_in
+from tests.factories import (
+    approved,
+    asked,
+    attended,
+    make_user,
+    new_shift,
+    organization,
+    page_text,
+    recovery_words,
+    section,
+    signed_in,
+    start_shift,
+)
 from volunteer_match.extensions import db
-from volunteer_match.models import Shift, User
 from volunteer_match.services import requests
 from volunteer_match.web.requests.letter import latin1
-
-
-def attended(
-    staff: User, person: User, title: str, hours: float | None = None, **shape: float
-) -> Shift:
-    """``person`` came to a new shift of ``staff``'s organization, recorded by the staff."""
-    shift = new_shift(staff, title=title, **shape)  # type: ignore[arg-type]
-    item = approved(make_user("coordinator"), person, shift)
-    start_shift(shift, hours_ago=float(shape.get("hours", 3)) + 1)
-    requests.record_attendance(staff, item.id, True, hours)
-    db.session.commit()
-    return shift
 
 
 @pytest.fixture
@@ -56,7 +51,7 @@ def record(app: Flask) -> dict:
 
 
 def test_my_hours_shows_the_verified_total_and_each_shift(client, record: dict) -> None:
-    hours = page(signed_in(client, record["sam"]), "/my/hours")
+    hours = page_text(signed_in(client, record["sam"]), "/my/hours")
     assert re.search(r"<strong>9.5</strong> hours", section(hours, "total-title"))
     table = hours.split("<table", 1)[1].split("</table>", 1)[0]
     cells = r"<td>([^<]+)<br><span [^>]*>Verified by ([^<]+)</span></td>\s*<td [^>]*>([^<]+)</td>"
@@ -113,7 +108,7 @@ def test_the_letter_is_one_page_of_names_and_hours(client: FlaskClient, record: 
     ):
         assert seen in pdf, seen
     text = pdf.decode("latin-1")
-    assert found(text) == []
+    assert recovery_words(text) == []
     for word in ("goal", "match", "routine", "Garden day", "Soup night", "missed"):
         assert word not in text.replace("Volunteer Match", ""), word
 
@@ -135,11 +130,11 @@ def test_latin1_keeps_what_it_can() -> None:
 
 def test_no_hours_yet_means_no_letter_yet(client: FlaskClient) -> None:
     sam_b = signed_in(client, make_user())
-    hours = page(sam_b, "/my/hours")
+    hours = page_text(sam_b, "/my/hours")
     assert "No verified hours yet" in hours and "/my/hours.pdf" not in hours
     response = sam_b.get("/my/hours.pdf")
     assert response.status_code == 302
-    assert "once an organization records your first shift" in page(sam_b, "/my/hours")
+    assert "once an organization records your first shift" in page_text(sam_b, "/my/hours")
     assert sam_b.get("/my/hours.csv").get_data(as_text=True) == (
         "date,opportunity,organization,hours\r\n"
     )

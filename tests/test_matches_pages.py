@@ -1,94 +1,39 @@
 """Matches a volunteer sees at /matches and on the dashboard, and the people an organization
 sees at /opportunities/<id>/candidates: order, reasons, hard filters, privacy and access.
 
-Data is built through the services with the helpers of test_browse_pages; ``volunteer`` below
-is shared with test_api_matches.
+Data is built through the services with the builders of tests/factories.py.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import time
 
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import login, make_user
-from tests.test_browse_pages import add_shift, organization, post
+from tests.factories import (
+    KITCHEN,
+    PARK,
+    add_shift,
+    asked,
+    kitchen,
+    login,
+    make_user,
+    organization,
+    page_text,
+    post,
+    shift_day,
+    volunteer,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import (
-    Opportunity,
-    RequestStatus,
-    Shift,
-    ShiftRequest,
     User,
     utcnow,
 )
-from volunteer_match.services import matching, opportunities, organizations, profiles, shifts
+from volunteer_match.services import matching, opportunities, organizations, requests
 from volunteer_match.services.errors import NotFound
-from volunteer_match.services.profiles import ProfileInput, Window
-
-KITCHEN = "Help prepare and serve meals in our kitchen"
-PARK = "Pick up litter and plant bulbs along the river path"
-
-
-def shift_day() -> date:
-    """The day add_shift() puts its shifts on (ten days from now)."""
-    return date.today() + timedelta(days=10)
-
-
-def evening(day: date | None = None) -> Window:
-    """4 pm to 10 pm on the weekday of ``day`` (default: add_shift's day)."""
-    return Window((day or shift_day()).weekday(), 16 * 60, 22 * 60)
-
-
-def volunteer(
-    skills: tuple[str, ...] = ("cookin",),
-    interests: tuple[str, ...] = (),
-    *,
-    display_name: str = "Sam",
-    email: str | None = None,
-    windows: tuple[Window, ...] | None = None,
-    postcode: str | None = "10027",
-    travel_km: float | None = 10.0,
-    timezone: str = "America/New_York",
-    **fields: object,
-) -> User:
-    """A volunteer whose profile was saved through profiles.update, committed. Free on the
-    evening of add_shift's day unless ``windows`` says otherwise."""
-    user = make_user("volunteer", email=email, display_name=display_name)
-    data = ProfileInput(
-        skills=list(skills),
-        interests=list(interests),
-        availability=list(windows if windows is not None else (evening(),)),
-        postcode=postcode,
-        travel_km=travel_km,
-        timezone=timezone,
-        **fields,  # type: ignore[arg-type]
-    )
-    profiles.update(user, data)
-    db.session.commit()
-    return user
-
-
-def kitchen(staff: User, title: str = "Kitchen helper", **fields: object) -> Opportunity:
-    """A kitchen role in Harlem (10027) with one evening shift."""
-    fields.setdefault("description", KITCHEN)
-    opportunity = post(staff, title, **fields)
-    add_shift(staff, opportunity, at=time(17))
-    return opportunity
-
-
-def request_shift(user: User, shift: Shift, status: str = RequestStatus.PENDING.value) -> None:
-    db.session.add(ShiftRequest(volunteer_id=user.id, shift_id=shift.id, status=status))
-    db.session.commit()
-
-
-def page_text(client: FlaskClient, url: str, status: int = 200) -> str:
-    response = client.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)
-    return html.unescape(response.get_data(as_text=True))
+from volunteer_match.services.profiles import Window
 
 
 def cards(page: str) -> list[str]:
@@ -157,10 +102,8 @@ def test_shift_times_are_in_the_volunteers_own_time_zone(client: FlaskClient) ->
 def test_one_item_per_opportunity_counting_its_other_fitting_shifts(client) -> None:
     staff = organization()
     weekly = post(staff, "Kitchen helper", description=KITCHEN)
-    start = datetime.combine(shift_day(), time(17))
-    shifts.create(staff, weekly.id, shifts.ShiftInput(start, start + timedelta(hours=2), 3, 3))
+    add_shift(staff, weekly, at=time(17), capacity=3, weekly=3)
     add_shift(staff, weekly, at=time(9))  # a morning shift: outside the person's times
-    db.session.commit()
     page = my_matches(client, volunteer())
     assert titles(page) == ["Kitchen helper"]
     assert "+2 more times that fit you" in page
@@ -275,12 +218,12 @@ def test_changes_show_on_the_next_look(client: FlaskClient) -> None:
 def test_a_shift_already_asked_for_is_not_offered_but_another_one_is(client) -> None:
     staff = organization()
     opportunity = post(staff, "Kitchen helper", description=KITCHEN)
-    asked = add_shift(staff, opportunity, at=time(17))
+    asked_for = add_shift(staff, opportunity, at=time(17))
     add_shift(staff, opportunity, at=time(19))
     only = kitchen(staff, "Soup kitchen cook")
     user = volunteer(skills=("cooking",))
-    request_shift(user, asked)
-    request_shift(user, only.shifts[0])
+    asked(user, asked_for)
+    asked(user, only.shifts[0])
     page = my_matches(client, user)
     assert titles(page) == ["Kitchen helper"]
     assert "7:00 pm – 9:00 pm" in page and "5:00 pm – 7:00 pm" not in page
@@ -291,7 +234,9 @@ def test_a_declined_request_does_not_hide_the_shift(client: FlaskClient) -> None
     staff = organization()
     opportunity = kitchen(staff)
     user = volunteer()
-    request_shift(user, opportunity.shifts[0], RequestStatus.DECLINED.value)
+    coordinator = make_user("coordinator")
+    requests.decline(coordinator, asked(user, opportunity.shifts[0]).id, "Not this time.")
+    db.session.commit()
     assert titles(my_matches(client, user)) == ["Kitchen helper"]
 
 

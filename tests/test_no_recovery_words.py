@@ -17,30 +17,30 @@ from flask import Flask
 from flask.testing import FlaskClient
 from icalendar import Calendar
 
-from tests.conftest import api_token, csrf_token, login, make_user
-from tests.test_browse_pages import organization, post
-from tests.test_reminders import ask, emails, shift_in, use_outbox
+from tests.factories import (
+    add_shift,
+    api_token,
+    asked,
+    csrf_token,
+    emails,
+    from_now,
+    login,
+    make_user,
+    organization,
+    post,
+    recovery_words,
+    use_outbox,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import Shift, utcnow
 from volunteer_match.services import reminders, requests
 
-WORDS = (
-    "recovery", "recovering", "addiction", "addict", "substance", "sober", "sobriety",
-    "rehab", "relapse", "treatment", "therapy", "clinic", "diagnosis", "mental health",
-    "peer support", "coordinator", "caseload",
-)  # fmt: skip
-PATTERN = re.compile("|".join(re.escape(word) for word in WORDS), re.IGNORECASE)
-
-
-def found(text: str) -> list[str]:
-    return sorted({match.group(0).lower() for match in PATTERN.finditer(text)})
-
 
 def test_the_check_finds_the_words() -> None:
-    assert found("Your Recovery coach; MENTAL HEALTH; the caseload") == [
+    assert recovery_words("Your Recovery coach; MENTAL HEALTH; the caseload") == [
         "caseload", "mental health", "recovery",
     ]  # fmt: skip
-    assert found("Thank you for giving your time.") == []
+    assert recovery_words("Thank you for giving your time.") == []
 
 
 @pytest.fixture
@@ -52,25 +52,26 @@ def full_path(app: Flask, tmp_path: Path) -> dict:
     robin = make_user("coordinator", display_name="Robin")
     sam, lee = make_user(display_name="Sam"), make_user(display_name="Lee")
 
-    one_place = shift_in(staff, pantry, 48, capacity=1)
-    first = ask(sam, one_place)  # request created
+    one_place = add_shift(staff, pantry, capacity=1, start=from_now(hours=48))
+    first = asked(sam, one_place)  # request created
     requests.approve(robin, first.id, "See you there")  # approved
-    second = ask(lee, one_place)
+    second = asked(lee, one_place)
     requests.approve(robin, second.id)  # waitlisted
     requests.send_message(robin, second.id, "We'll keep you posted about this shift.")
     requests.cancel(sam, first.id)  # Lee is promoted
     requests.cancel(staff, second.id, "We need fewer people this week.")  # by the organization
-    requests.decline(robin, ask(sam, shift_in(staff, pantry, 72)).id, "It filled up already.")
+    later = asked(sam, add_shift(staff, pantry, start=from_now(hours=72)))
+    requests.decline(robin, later.id, "It filled up already.")
 
-    went = ask(lee, shift_in(staff, pantry, 96))
+    went = asked(lee, add_shift(staff, pantry, start=from_now(hours=96)))
     requests.approve(robin, went.id)
     moved = db.session.get(Shift, went.shift_id)
     moved.starts_at, moved.ends_at = utcnow() - timedelta(hours=4), utcnow() - timedelta(hours=2)
     db.session.flush()
     requests.record_attendance(staff, went.id, attended=True)  # attended
 
-    soon = shift_in(staff, pantry, 20)
-    requests.approve(robin, ask(sam, soon).id)
+    soon = add_shift(staff, pantry, start=from_now(hours=20))
+    requests.approve(robin, asked(sam, soon).id)
     db.session.commit()
     assert reminders.send_due() == 1  # the reminder
     db.session.commit()
@@ -91,7 +92,7 @@ def test_no_email_mentions_recovery(full_path: dict) -> None:
             if part.get_content_maintype() == "text"
         )
         readable = f"{message['Subject']}\n{message['From']}\n{message['To']}\n{body}"
-        words = found(readable) + found(path.read_text(encoding="utf-8"))
+        words = recovery_words(readable) + recovery_words(path.read_text(encoding="utf-8"))
         if words:
             problems[path.name] = sorted(set(words))
     assert problems == {}
@@ -119,4 +120,4 @@ def test_no_calendar_file_mentions_recovery(full_path: dict, client: FlaskClient
         values = " ".join(
             str(value) for component in calendar.walk() for value in component.values()
         )
-        assert found(unfolded) + found(values) == [], name
+        assert recovery_words(unfolded) + recovery_words(values) == [], name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.conftest import csrf_token, login, make_user
+from tests.factories import csrf_token, login, make_user
 from volunteer_match.extensions import db
 from volunteer_match.services import notifications
 

@@ -6,11 +6,10 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import csrf_token, login, make_user
+from tests.factories import html_of, login, make_user, new_organization, post, send
 from volunteer_match.extensions import db
-from volunteer_match.models import Opportunity, Organization, User, utcnow
-from volunteer_match.services import opportunities, organizations
-from volunteer_match.services.opportunities import OpportunityInput
+from volunteer_match.models import Opportunity, Organization, utcnow
+from volunteer_match.services import opportunities
 
 GOOD_OPPORTUNITY = {
     "title": "Kitchen helper",
@@ -19,44 +18,17 @@ GOOD_OPPORTUNITY = {
 }
 
 
-def new_organization(name: str = "Harbor Food Pantry") -> tuple[User, Organization]:
-    user = make_user("organization", organization=name)
-    organization = organizations.organization_of(user)
-    assert organization is not None
-    return user, organization
-
-
-def add_opportunity(user: User, title: str = "Kitchen helper") -> Opportunity:
-    organization = organizations.own_organization(user)
-    opportunity = opportunities.create(
-        user, organization.id, OpportunityInput(title=title, postcode="10027")
-    )
-    db.session.commit()
-    return opportunity
-
-
 def verify(organization: Organization) -> None:
     organization.verified_at = utcnow()
     db.session.commit()
-
-
-def post(client: FlaskClient, url: str, data: dict | None = None):
-    """Post as a browser would: with the CSRF token of this session."""
-    signed_in = 'name="csrf_token"' in client.get("/").get_data(as_text=True)
-    token = csrf_token(client, "/" if signed_in else "/login")
-    return client.post(url, data={**(data or {}), "csrf_token": token})
-
-
-def page_of(response) -> str:  # type: ignore[no-untyped-def]
-    return response.get_data(as_text=True)
 
 
 def test_organization_updates_its_profile_with_a_good_zip(client: FlaskClient) -> None:
     user, organization = new_organization()
     login(client, user.email)
     form = client.get(f"/organizations/{organization.id}/edit")
-    assert form.status_code == 200 and "Harbor Food Pantry" in page_of(form)
-    response = post(
+    assert form.status_code == 200 and "Harbor Food Pantry" in html_of(form)
+    response = send(
         client,
         f"/organizations/{organization.id}/edit",
         {
@@ -72,19 +44,19 @@ def test_organization_updates_its_profile_with_a_good_zip(client: FlaskClient) -
     db.session.refresh(organization)
     assert organization.name == "Harbor Pantry" and organization.kind == "food_bank"
     assert organization.latitude is not None and 40 < organization.latitude < 41
-    assert "profile is saved" in page_of(client.get(response.headers["Location"]))
+    assert "profile is saved" in html_of(client.get(response.headers["Location"]))
 
 
 def test_unknown_zip_is_a_form_error_and_changes_nothing(client: FlaskClient) -> None:
     user, organization = new_organization()
     login(client, user.email)
-    response = post(
+    response = send(
         client,
         f"/organizations/{organization.id}/edit",
         {"name": "Renamed", "kind": "nonprofit", "postcode": "00000"},
     )
     assert response.status_code == 422
-    assert "We don&#39;t know the ZIP code 00000" in page_of(response)
+    assert "We don&#39;t know the ZIP code 00000" in html_of(response)
     db.session.refresh(organization)
     assert organization.name == "Harbor Food Pantry" and organization.postcode is None
 
@@ -94,7 +66,7 @@ def test_organization_posts_an_opportunity(client: FlaskClient) -> None:
     login(client, user.email)
     url = f"/organizations/{organization.id}/opportunities/new"
     assert client.get(url).status_code == 200
-    response = post(
+    response = send(
         client,
         url,
         {
@@ -115,7 +87,7 @@ def test_organization_posts_an_opportunity(client: FlaskClient) -> None:
     assert opportunity.substance_free and opportunity.team_based
     assert not opportunity.no_background_check
     assert opportunity.min_age == 18 and opportunity.latitude is not None
-    dashboard = page_of(client.get("/organization"))
+    dashboard = html_of(client.get("/organization"))
     assert "Kitchen helper" in dashboard and "0 upcoming shifts" in dashboard
 
 
@@ -133,9 +105,9 @@ def test_opportunity_form_problems_are_shown(client: FlaskClient, fields, messag
     user, organization = new_organization()
     login(client, user.email)
     url = f"/organizations/{organization.id}/opportunities/new"
-    response = post(client, url, {**GOOD_OPPORTUNITY, **fields})
+    response = send(client, url, {**GOOD_OPPORTUNITY, **fields})
     assert response.status_code == 422
-    assert message in page_of(response)
+    assert message in html_of(response)
     assert db.session.scalar(sa.select(sa.func.count(Opportunity.id))) == 0
 
 
@@ -143,52 +115,52 @@ def test_html_in_a_title_is_shown_escaped(client: FlaskClient) -> None:
     user, organization = new_organization()
     login(client, user.email)
     url = f"/organizations/{organization.id}/opportunities/new"
-    post(client, url, {**GOOD_OPPORTUNITY, "title": "<script>alert(1)</script>"})
+    send(client, url, {**GOOD_OPPORTUNITY, "title": "<script>alert(1)</script>"})
     verify(organization)
     for viewer in (client, client.application.test_client()):  # its staff, and the public
-        page = page_of(viewer.get(f"/organizations/{organization.id}"))
+        page = html_of(viewer.get(f"/organizations/{organization.id}"))
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
         assert "<script>alert(1)</script>" not in page
 
 
 def test_organization_edits_closes_and_reopens_an_opportunity(client: FlaskClient) -> None:
     user, _ = new_organization()
-    opportunity = add_opportunity(user)
+    opportunity = post(user, "Kitchen helper")
     login(client, user.email)
     edit_url = f"/opportunities/{opportunity.id}/edit"
-    form = page_of(client.get(edit_url))
+    form = html_of(client.get(edit_url))
     assert 'value="Kitchen helper"' in form and "10027" in form
-    response = post(
+    response = send(
         client, edit_url, {**GOOD_OPPORTUNITY, "title": "Pantry helper", "virtual": "y"}
     )
     assert response.headers["Location"] == f"/opportunities/{opportunity.id}"
     db.session.refresh(opportunity)
     assert opportunity.title == "Pantry helper" and opportunity.virtual
 
-    response = post(client, f"/opportunities/{opportunity.id}/close")
+    response = send(client, f"/opportunities/{opportunity.id}/close")
     assert response.headers["Location"] == "/organization"
     db.session.refresh(opportunity)
     assert opportunity.status == "closed"
-    dashboard = page_of(client.get("/organization"))
+    dashboard = html_of(client.get("/organization"))
     assert "“Pantry helper” is closed" in dashboard and "Reopen" in dashboard
 
-    post(client, f"/opportunities/{opportunity.id}/reopen")
+    send(client, f"/opportunities/{opportunity.id}/reopen")
     db.session.refresh(opportunity)
     assert opportunity.status == "open"
-    assert "is open again" in page_of(client.get("/organization"))
+    assert "is open again" in html_of(client.get("/organization"))
 
 
 def test_closed_opportunities_are_hidden_from_the_public(client: FlaskClient) -> None:
     user, organization = new_organization()
     verify(organization)
-    add_opportunity(user, "Open one")
-    closed = add_opportunity(user, "Closed one")
+    post(user, "Open one")
+    closed = post(user, "Closed one")
     opportunities.close(user, closed.id)
     db.session.commit()
-    public = page_of(client.get(f"/organizations/{organization.id}"))
+    public = html_of(client.get(f"/organizations/{organization.id}"))
     assert "Open one" in public and "Closed one" not in public
     login(client, user.email)
-    own = page_of(client.get(f"/organizations/{organization.id}"))
+    own = html_of(client.get(f"/organizations/{organization.id}"))
     assert "Open one" in own and "Closed one" in own and "Closed" in own
 
 
@@ -201,14 +173,14 @@ def test_unverified_organization_is_private_to_its_staff(client: FlaskClient) ->
     assert client.get(url).status_code == 404
     staff = client.application.test_client()
     login(staff, user.email)
-    page = page_of(staff.get(url))
+    page = html_of(staff.get(url))
     assert "Waiting for a coordinator" in page and "Add an opportunity" in page
 
 
 def test_another_organization_gets_404_on_records_not_theirs(client: FlaskClient) -> None:
     owner, organization = new_organization()
     verify(organization)
-    opportunity = add_opportunity(owner)
+    opportunity = post(owner, "Kitchen helper")
     intruder, _ = new_organization("Other Place")
     login(client, intruder.email)
     for url in (
@@ -220,11 +192,11 @@ def test_another_organization_gets_404_on_records_not_theirs(client: FlaskClient
     ):
         assert client.get(url).status_code == 404, url
     assert (
-        post(client, f"/opportunities/{opportunity.id}/edit", GOOD_OPPORTUNITY).status_code == 404
+        send(client, f"/opportunities/{opportunity.id}/edit", GOOD_OPPORTUNITY).status_code == 404
     )
-    assert post(client, f"/opportunities/{opportunity.id}/close").status_code == 404
+    assert send(client, f"/opportunities/{opportunity.id}/close").status_code == 404
     assert (
-        post(client, f"/organizations/{organization.id}/edit", {"name": "Mine"}).status_code == 404
+        send(client, f"/organizations/{organization.id}/edit", {"name": "Mine"}).status_code == 404
     )
     db.session.refresh(opportunity)
     db.session.refresh(organization)
@@ -246,24 +218,24 @@ ORG_PAGES = [
 @pytest.mark.parametrize(("method", "pattern"), ORG_PAGES)
 def test_volunteers_get_403_and_anonymous_people_log_in(client, method, pattern) -> None:
     owner, organization = new_organization()
-    opportunity = add_opportunity(owner)
+    opportunity = post(owner, "Kitchen helper")
     url = pattern.format(org=organization.id, opp=opportunity.id)
-    send = (lambda: post(client, url)) if method == "post" else (lambda: client.get(url))
-    anonymous = send()
+    attempt = (lambda: send(client, url)) if method == "post" else (lambda: client.get(url))
+    anonymous = attempt()
     assert anonymous.status_code == 302
     assert anonymous.headers["Location"].startswith("/login?next=")
     login(client, make_user("volunteer").email)
-    assert send().status_code == 403
+    assert attempt().status_code == 403
     db.session.refresh(opportunity)
     assert opportunity.status == "open"
 
 
 def test_posting_without_a_csrf_token_is_refused(client: FlaskClient) -> None:
     user, _ = new_organization()
-    opportunity = add_opportunity(user)
+    opportunity = post(user, "Kitchen helper")
     login(client, user.email)
     response = client.post(f"/opportunities/{opportunity.id}/close")
     assert response.status_code == 400
-    assert "form expired" in page_of(response)
+    assert "form expired" in html_of(response)
     db.session.refresh(opportunity)
     assert opportunity.status == "open"

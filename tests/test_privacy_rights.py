@@ -16,12 +16,19 @@ import sqlalchemy as sa
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import PASSWORD, api_token, csrf_token, login, make_user
-from tests.test_api_requests import new_shift, start_shift
-from tests.test_browse_pages import organization
-from tests.test_caseload import share
-from tests.test_hours_pages import attended
-from tests.test_requests_service import told
+from tests.factories import (
+    PASSWORD,
+    api_token,
+    attended,
+    csrf_token,
+    login,
+    make_user,
+    new_shift,
+    organization,
+    share,
+    start_shift,
+    told,
+)
 from volunteer_match.extensions import db
 from volunteer_match.matching.features import Window
 from volunteer_match.models import (
@@ -48,7 +55,7 @@ SAM_EMAIL = "sam.rivera@example.org"
 
 
 @pytest.fixture
-def world(app: Flask, client: FlaskClient) -> dict:
+def account(app: Flask, client: FlaskClient) -> dict:
     """Sam: a profile, a coordinator, an approved place on a full shift with two people
     waiting, an attended shift of 2.5 hours, a calendar feed and an API token."""
     harbor = organization("Harbor Food Pantry")
@@ -122,9 +129,9 @@ def rows_of(model: type, **where: object) -> int:
 
 
 def test_the_download_holds_my_profile_requests_and_messages_and_no_secret(
-    client: FlaskClient, world: dict
+    client: FlaskClient, account: dict
 ) -> None:
-    response = client.get(f"{API}/me/export", headers=world["headers"])
+    response = client.get(f"{API}/me/export", headers=account["headers"])
     assert response.status_code == 200
     assert response.mimetype == "application/json"
     disposition = response.headers["Content-Disposition"]
@@ -160,15 +167,15 @@ def test_the_download_holds_my_profile_requests_and_messages_and_no_secret(
     assert "request.created" in {event["action"] for event in data["activity"]}
     assert data["organization_membership"] is None
 
-    sam = db.session.get(User, world["sam_id"])
+    sam = db.session.get(User, account["sam_id"])
     digest = db.session.scalar(sa.select(ApiToken.token_hash).where(ApiToken.user_id == sam.id))
-    raw_token = world["headers"]["Authorization"].removeprefix("Bearer ")
+    raw_token = account["headers"]["Authorization"].removeprefix("Bearer ")
     for secret in ("$argon2", sam.password_hash, digest, raw_token, sam.calendar_token_hash):
         assert secret and secret not in text
     assert "hash" not in text and "digest" not in text
 
 
-def test_the_download_page_gives_the_same_file(client: FlaskClient, world: dict) -> None:
+def test_the_download_page_gives_the_same_file(client: FlaskClient, account: dict) -> None:
     assert client.get("/account/export.json").status_code == 302  # log in first
     login(client, SAM_EMAIL)
     response = client.get("/account/export.json")
@@ -195,11 +202,11 @@ def test_the_download_needs_a_token(client: FlaskClient) -> None:
 
 
 def test_deleting_my_account_frees_my_place_keeps_only_anonymous_hours_and_forgets_me(
-    client: FlaskClient, world: dict
+    client: FlaskClient, account: dict
 ) -> None:
-    sam_id, profile_id = world["sam_id"], world["profile_id"]
-    lee_request, ana_request = world["waiting"]
-    headers = world["headers"]
+    sam_id, profile_id = account["sam_id"], account["profile_id"]
+    lee_request, ana_request = account["waiting"]
+    headers = account["headers"]
 
     response = client.delete(f"{API}/me", json={"password": PASSWORD}, headers=headers)
     assert response.status_code == 204, response.get_json()
@@ -207,14 +214,14 @@ def test_deleting_my_account_frees_my_place_keeps_only_anonymous_hours_and_forge
     # The place on the full shift went to Lee, who asked first, and Lee was told.
     assert db.session.get(ShiftRequest, lee_request.id).status == "approved"
     assert db.session.get(ShiftRequest, ana_request.id).status == "waitlisted"
-    assert told(world["lee"], "request.approved")
-    assert db.session.get(Shift, world["full"].id).filled == 1
+    assert told(account["lee"], "request.approved")
+    assert db.session.get(Shift, account["full"].id).filled == 1
 
     # The 2.5 attended hours stay for the organization, with nothing pointing to Sam.
     kept = db.session.scalars(sa.select(AnonymousService)).all()
     assert len(kept) == 1
-    past = db.session.get(Shift, world["past"].id)
-    harbor = organizations.organization_of(world["harbor"])
+    past = db.session.get(Shift, account["past"].id)
+    harbor = organizations.organization_of(account["harbor"])
     assert kept[0].organization_id == harbor.id
     assert kept[0].opportunity_id == past.opportunity_id
     assert kept[0].hours == 2.5
@@ -251,8 +258,8 @@ def test_deleting_my_account_frees_my_place_keeps_only_anonymous_hours_and_forge
     assert again.status_code == 201, again.get_json()
 
 
-def test_a_wrong_password_changes_nothing(client: FlaskClient, world: dict) -> None:
-    headers = world["headers"]
+def test_a_wrong_password_changes_nothing(client: FlaskClient, account: dict) -> None:
+    headers = account["headers"]
     response = client.delete(f"{API}/me", json={"password": "not my password!"}, headers=headers)
     assert response.status_code == 422
     assert "password" in response.get_json()["error"]["fields"]
@@ -261,26 +268,26 @@ def test_a_wrong_password_changes_nothing(client: FlaskClient, world: dict) -> N
     assert client.delete(f"{API}/me", json={"password": PASSWORD}).status_code == 401
 
     assert client.get(f"{API}/me", headers=headers).status_code == 200
-    assert db.session.get(User, world["sam_id"]) is not None
-    assert db.session.get(ShiftRequest, world["place"].id).status == "approved"
-    assert [db.session.get(ShiftRequest, w.id).status for w in world["waiting"]] == [
+    assert db.session.get(User, account["sam_id"]) is not None
+    assert db.session.get(ShiftRequest, account["place"].id).status == "approved"
+    assert [db.session.get(ShiftRequest, w.id).status for w in account["waiting"]] == [
         "waitlisted",
         "waitlisted",
     ]
     assert rows_of(AnonymousService) == 0
     with pytest.raises(ValidationFailed):
-        privacy.erase(db.session.get(User, world["sam_id"]), "")
+        privacy.erase(db.session.get(User, account["sam_id"]), "")
 
 
 def test_an_approved_shift_that_already_started_does_not_block_deleting(
-    client: FlaskClient, world: dict
+    client: FlaskClient, account: dict
 ) -> None:
     """The organization records what happened on a started shift, so it can't be
     cancelled; the request simply goes with the account."""
-    start_shift(db.session.get(Shift, world["full"].id), hours_ago=1)
-    response = client.delete(f"{API}/me", json={"password": PASSWORD}, headers=world["headers"])
+    start_shift(db.session.get(Shift, account["full"].id), hours_ago=1)
+    response = client.delete(f"{API}/me", json={"password": PASSWORD}, headers=account["headers"])
     assert response.status_code == 204
-    assert rows_of(ShiftRequest, volunteer_id=world["sam_id"]) == 0
+    assert rows_of(ShiftRequest, volunteer_id=account["sam_id"]) == 0
     assert rows_of(AnonymousService) == 1  # only the attended shift
 
 
@@ -308,22 +315,22 @@ def test_an_organization_account_can_delete_itself_and_the_organization_stays(
     assert client.get(f"{API}/opportunities/{shift.opportunity_id}").status_code == 200
 
 
-def test_a_coordinator_can_delete_their_account(client: FlaskClient, world: dict) -> None:
-    robin_id = world["robin"].id
-    headers = api_token(client, world["robin"].email)
+def test_a_coordinator_can_delete_their_account(client: FlaskClient, account: dict) -> None:
+    robin_id = account["robin"].id
+    headers = api_token(client, account["robin"].email)
     response = client.delete(f"{API}/me", json={"password": PASSWORD}, headers=headers)
     assert response.status_code == 204
     assert db.session.get(User, robin_id) is None
-    assert rows_of(CoordinatorLink, volunteer_id=world["sam_id"]) == 0
-    assert db.session.get(ShiftRequest, world["place"].id).decided_by_id is None
-    assert client.get(f"{API}/me", headers=world["headers"]).status_code == 200  # Sam is fine
+    assert rows_of(CoordinatorLink, volunteer_id=account["sam_id"]) == 0
+    assert db.session.get(ShiftRequest, account["place"].id).decided_by_id is None
+    assert client.get(f"{API}/me", headers=account["headers"]).status_code == 200  # Sam is fine
 
 
 # ---------------------------------------------------------------------------------- pages
 
 
 def test_my_account_page_explains_what_is_kept_and_deletes_with_the_password(
-    client: FlaskClient, world: dict
+    client: FlaskClient, account: dict
 ) -> None:
     assert client.get("/account").status_code == 302
     login(client, SAM_EMAIL)
@@ -342,7 +349,7 @@ def test_my_account_page_explains_what_is_kept_and_deletes_with_the_password(
     wrong = client.post("/account/delete", data={"password": "wrong password", "csrf_token": token})
     assert wrong.status_code == 422
     assert "That password isn't right" in html.unescape(wrong.get_data(as_text=True))
-    assert db.session.get(User, world["sam_id"]) is not None
+    assert db.session.get(User, account["sam_id"]) is not None
 
     done = client.post(
         "/account/delete",
@@ -353,8 +360,8 @@ def test_my_account_page_explains_what_is_kept_and_deletes_with_the_password(
     text = done.get_data(as_text=True)
     assert "Your account and your personal data have been deleted" in text
     assert "Log in" in text  # logged out
-    assert db.session.get(User, world["sam_id"]) is None
-    assert db.session.get(ShiftRequest, world["waiting"][0].id).status == "approved"
+    assert db.session.get(User, account["sam_id"]) is None
+    assert db.session.get(ShiftRequest, account["waiting"][0].id).status == "approved"
     assert client.get("/account").status_code == 302
 
 
@@ -369,10 +376,10 @@ def test_every_signed_in_role_has_the_page(client: FlaskClient) -> None:
 
 
 def test_the_deleted_account_is_not_named_in_notifications_of_others(
-    client: FlaskClient, world: dict
+    client: FlaskClient, account: dict
 ) -> None:
-    robin, name = world["robin"], world["sam"].display_name
+    robin, name = account["robin"], account["sam"].display_name
     assert rows_of(Notification, user_id=robin.id, kind="caseload.joined") == 1
-    client.delete(f"{API}/me", json={"password": PASSWORD}, headers=world["headers"])
+    client.delete(f"{API}/me", json={"password": PASSWORD}, headers=account["headers"])
     query = sa.select(Notification.message).where(Notification.user_id == robin.id)
     assert all(name not in message for message in db.session.scalars(query))

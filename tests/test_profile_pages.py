@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import csrf_token, login, make_user
+from tests.factories import csrf_token, login, make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import AvailabilityWindow, User, VolunteerProfile
 

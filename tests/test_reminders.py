@@ -1,26 +1,34 @@
 """Shift reminders: `flask reminders send` (the cron path) and, with Redis, the RQ job that
 approval schedules 24 hours before the shift. A reminder goes out once, and only for a place
-someone still holds. The helpers here are shared with test_no_recovery_words."""
+someone still holds."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta
-from email import policy
 from email.message import EmailMessage
-from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask, current_app
 
-from tests.conftest import base_config, empty_all_tables, make_user
-from tests.test_browse_pages import organization, post
+from tests.conftest import base_config, empty_all_tables
+from tests.factories import (
+    add_shift,
+    approved,
+    asked,
+    emails,
+    from_now,
+    make_user,
+    organization,
+    post,
+    use_outbox,
+)
 from volunteer_match import create_app
 from volunteer_match.extensions import db
-from volunteer_match.models import Notification, Shift, ShiftRequest, User, utcnow
+from volunteer_match.models import Notification, ShiftRequest, User, utcnow
 from volunteer_match.services import clock, reminders, requests, shifts
 
 REDIS_URL = os.environ.get("TEST_REDIS_URL")
@@ -32,19 +40,6 @@ needs_redis = pytest.mark.skipif(
 # ------------------------------------------------------------------------------ helpers
 
 
-def use_outbox(app: Flask, folder: Path) -> Path:
-    app.config["MAIL_OUTBOX"] = str(folder)
-    return folder
-
-
-def emails(folder: Path) -> list[EmailMessage]:
-    parser = BytesParser(policy=policy.default)
-    return [
-        parser.parsebytes(path.read_bytes())  # type: ignore[misc]
-        for path in sorted(folder.glob("*.eml"))
-    ]
-
-
 def reminder_emails(folder: Path, to: User | None = None) -> list[EmailMessage]:
     return [
         message
@@ -52,28 +47,6 @@ def reminder_emails(folder: Path, to: User | None = None) -> list[EmailMessage]:
         if str(message["Subject"]).startswith("Tomorrow:")
         and (to is None or to.email in str(message["To"]))
     ]
-
-
-def shift_in(staff: User, opportunity, hours: float, capacity: int = 5) -> Shift:
-    """A two-hour shift starting ``hours`` from now."""
-    start = utcnow() + timedelta(hours=hours)
-    data = shifts.ShiftInput(start, start + timedelta(hours=2), capacity)
-    created = shifts.create(staff, opportunity.id, data)
-    db.session.commit()
-    return created[0]
-
-
-def ask(volunteer: User, shift: Shift) -> ShiftRequest:
-    request = requests.create(volunteer, shift.id)
-    db.session.commit()
-    return request
-
-
-def approved(volunteer: User, shift: Shift, coordinator: User) -> ShiftRequest:
-    request = ask(volunteer, shift)
-    requests.approve(coordinator, request.id)
-    db.session.commit()
-    return request
 
 
 def reminded(user: User) -> int:
@@ -87,14 +60,6 @@ def reminded(user: User) -> int:
     )
 
 
-@pytest.fixture
-def world(app: Flask):
-    staff = organization("Harbor Food Pantry")
-    opportunity = post(staff, "Kitchen helper", address="12 Dock Street")
-    coordinator = make_user("coordinator", display_name="Robin")
-    return staff, opportunity, coordinator
-
-
 def send(runner) -> str:
     result = runner.invoke(args=["reminders", "send"])
     assert result.exit_code == 0, result.output
@@ -105,11 +70,11 @@ def send(runner) -> str:
 # ------------------------------------------------------------------------------ the cron path
 
 
-def test_a_shift_in_20_hours_is_reminded_exactly_once(app, runner, world, tmp_path) -> None:
+def test_a_shift_in_20_hours_is_reminded_exactly_once(app, runner, harbor, tmp_path) -> None:
     outbox = use_outbox(app, tmp_path / "outbox")
-    staff, opportunity, coordinator = world
+    staff, opportunity, coordinator = harbor
     sam = make_user(display_name="Sam")
-    request = approved(sam, shift_in(staff, opportunity, 20), coordinator)
+    request = approved(coordinator, sam, add_shift(staff, opportunity, start=from_now(hours=20)))
 
     assert "Sent 1 reminder." in send(runner)
     [message] = reminder_emails(outbox)
@@ -124,11 +89,11 @@ def test_a_shift_in_20_hours_is_reminded_exactly_once(app, runner, world, tmp_pa
     assert len(reminder_emails(outbox)) == 1 and reminded(sam) == 1
 
 
-def test_a_shift_in_30_hours_is_not_reminded_yet(app, runner, world, tmp_path) -> None:
+def test_a_shift_in_30_hours_is_not_reminded_yet(app, runner, harbor, tmp_path) -> None:
     outbox = use_outbox(app, tmp_path / "outbox")
-    staff, opportunity, coordinator = world
+    staff, opportunity, coordinator = harbor
     sam = make_user()
-    approved(sam, shift_in(staff, opportunity, 30), coordinator)
+    approved(coordinator, sam, add_shift(staff, opportunity, start=from_now(hours=30)))
 
     assert "Sent 0 reminders." in send(runner)
     assert reminder_emails(outbox) == [] and reminded(sam) == 0
@@ -136,17 +101,17 @@ def test_a_shift_in_30_hours_is_not_reminded_yet(app, runner, world, tmp_path) -
 
 
 def test_cancelled_declined_and_pending_requests_get_no_reminder(
-    app, runner, world, tmp_path
+    app, runner, harbor, tmp_path
 ) -> None:
     outbox = use_outbox(app, tmp_path / "outbox")
-    staff, opportunity, coordinator = world
-    shift = shift_in(staff, opportunity, 20)
+    staff, opportunity, coordinator = harbor
+    shift = add_shift(staff, opportunity, start=from_now(hours=20))
     declined, cancelled, cancelled_by_org, waiting = (make_user() for _ in range(4))
-    requests.decline(coordinator, ask(declined, shift).id, "This one needs a food handler card.")
-    requests.cancel(cancelled, approved(cancelled, shift, coordinator).id)
-    kept = approved(cancelled_by_org, shift, coordinator)
+    requests.decline(coordinator, asked(declined, shift).id, "This one needs a food handler card.")
+    requests.cancel(cancelled, approved(coordinator, cancelled, shift).id)
+    kept = approved(coordinator, cancelled_by_org, shift)
     requests.cancel(staff, kept.id, "We have too many people this time.")
-    ask(waiting, shift)
+    asked(waiting, shift)
     db.session.commit()
 
     assert "Sent 0 reminders." in send(runner)
@@ -154,13 +119,13 @@ def test_cancelled_declined_and_pending_requests_get_no_reminder(
     assert [reminded(user) for user in (declined, cancelled, cancelled_by_org, waiting)] == [0] * 4
 
 
-def test_only_the_people_still_on_the_shift_are_reminded(app, runner, world, tmp_path) -> None:
+def test_only_the_people_still_on_the_shift_are_reminded(app, runner, harbor, tmp_path) -> None:
     outbox = use_outbox(app, tmp_path / "outbox")
-    staff, opportunity, coordinator = world
-    shift = shift_in(staff, opportunity, 20)
+    staff, opportunity, coordinator = harbor
+    shift = add_shift(staff, opportunity, start=from_now(hours=20))
     going, leaving = make_user(), make_user()
-    approved(going, shift, coordinator)
-    requests.cancel(leaving, approved(leaving, shift, coordinator).id)
+    approved(coordinator, going, shift)
+    requests.cancel(leaving, approved(coordinator, leaving, shift).id)
     db.session.commit()
 
     assert "Sent 1 reminder." in send(runner)
@@ -211,10 +176,10 @@ def test_approval_schedules_the_reminder_and_cancelling_removes_it(redis_app: Fl
     staff = organization()
     opportunity = post(staff, "Kitchen helper")
     coordinator = make_user("coordinator")
-    shift = shift_in(staff, opportunity, 48)
+    shift = add_shift(staff, opportunity, start=from_now(hours=48))
     sam = make_user()
 
-    request = approved(sam, shift, coordinator)
+    request = approved(coordinator, sam, shift)
     job_id = db.session.get(ShiftRequest, request.id).reminder_job_id
     assert job_id
     scheduled = registry()
@@ -235,7 +200,7 @@ def test_the_job_sends_the_reminder_once(redis_app: Flask, tmp_path: Path) -> No
     opportunity = post(staff, "Kitchen helper")
     coordinator = make_user("coordinator")
     sam = make_user()
-    request = approved(sam, shift_in(staff, opportunity, 20), coordinator)
+    request = approved(coordinator, sam, add_shift(staff, opportunity, start=from_now(hours=20)))
     assert request.reminder_job_id in registry().get_job_ids()  # already due: scheduled for now
 
     assert reminders.send_one(request.id) is True  # what jobs.send_reminder runs
@@ -250,8 +215,8 @@ def test_the_job_sends_the_reminder_once(redis_app: Flask, tmp_path: Path) -> No
 def test_moving_a_shift_moves_its_reminder(redis_app: Flask) -> None:
     staff = organization()
     opportunity = post(staff, "Kitchen helper")
-    shift = shift_in(staff, opportunity, 48)
-    request = approved(make_user(), shift, make_user("coordinator"))
+    shift = add_shift(staff, opportunity, start=from_now(hours=48))
+    request = approved(make_user("coordinator"), make_user(), shift)
     later = shift.starts_at + timedelta(days=3)
     shifts.update(staff, shift.id, starts_at=later, ends_at=later + timedelta(hours=2))
     db.session.commit()
@@ -262,14 +227,15 @@ def test_moving_a_shift_moves_its_reminder(redis_app: Flask) -> None:
 
 
 def test_a_reminder_for_a_shift_later_today_does_not_say_tomorrow(
-    app, runner, world, tmp_path
+    app, runner, harbor, tmp_path
 ) -> None:
     outbox = use_outbox(app, tmp_path / "outbox")
-    staff, opportunity, coordinator = world
+    staff, opportunity, coordinator = harbor
     local_now = utcnow().astimezone(clock.zone(opportunity.organization.timezone))
     midnight = datetime.combine(local_now.date() + timedelta(days=1), time(), local_now.tzinfo)
     hours_left = (midnight - local_now) / timedelta(hours=1)
-    approved(make_user(), shift_in(staff, opportunity, min(2.0, hours_left / 2)), coordinator)
+    later_today = add_shift(staff, opportunity, start=from_now(hours=min(2.0, hours_left / 2)))
+    approved(coordinator, make_user(), later_today)
     assert "Sent 1 reminder." in send(runner)
     [message] = [m for m in emails(outbox) if "Kitchen helper" in str(m["Subject"])]
     assert not str(message["Subject"]).startswith("Tomorrow")
@@ -278,8 +244,8 @@ def test_a_reminder_for_a_shift_later_today_does_not_say_tomorrow(
 @needs_redis
 def test_a_rolled_back_approval_schedules_no_reminder(redis_app: Flask) -> None:
     staff = organization()
-    shift = shift_in(staff, post(staff, "Kitchen helper"), 48)
-    request = ask(make_user(), shift)
+    shift = add_shift(staff, post(staff, "Kitchen helper"), start=from_now(hours=48))
+    request = asked(make_user(), shift)
     before = set(registry().get_job_ids())
 
     requests.approve(make_user("coordinator"), request.id)
@@ -294,9 +260,9 @@ def test_a_rolled_back_approval_schedules_no_reminder(redis_app: Flask) -> None:
 @needs_redis
 def test_a_rolled_back_cancel_keeps_the_reminder(redis_app: Flask) -> None:
     staff = organization()
-    shift = shift_in(staff, post(staff, "Kitchen helper"), 48)
+    shift = add_shift(staff, post(staff, "Kitchen helper"), start=from_now(hours=48))
     sam = make_user()
-    request = approved(sam, shift, make_user("coordinator"))
+    request = approved(make_user("coordinator"), sam, shift)
     job_id = request.reminder_job_id
 
     requests.cancel(sam, request.id)

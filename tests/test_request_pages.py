@@ -1,8 +1,7 @@
 """Requests on pages: a volunteer asks, a coordinator decides, the waiting list moves, and
 forbidden moves are explained without changing anything.
 
-The helpers at the top are shared with test_roster_pages.py and test_hours_pages.py; shifts
-come from test_api_requests.new_shift (a new opportunity each time, a week ahead, 3 hours).
+Shifts come from factories.new_shift (a new opportunity each time, a week ahead, 3 hours).
 """
 
 from __future__ import annotations
@@ -15,10 +14,24 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import csrf_token, login, make_user
-from tests.test_api_requests import new_shift, start_shift
-from tests.test_browse_pages import organization
-from tests.test_matches_pages import kitchen, volunteer
+from tests.factories import (
+    approved,
+    asked,
+    flashes,
+    kitchen,
+    make_user,
+    new_shift,
+    organization,
+    page_text,
+    section,
+    send,
+    share,
+    signed_in,
+    start_shift,
+    status_of,
+    text_of,
+    volunteer,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     Notification,
@@ -31,37 +44,6 @@ from volunteer_match.services import requests, shifts
 
 S = RequestStatus
 
-# ---------------------------------------------------------------- shared helpers
-
-
-def signed_in(client: FlaskClient, user: User) -> FlaskClient:
-    """A fresh browser for ``user`` (its own cookies), logged in."""
-    browser = client.application.test_client()
-    response = login(browser, user.email)
-    assert response.status_code == 302, response.get_data(as_text=True)
-    return browser
-
-
-def text_of(response) -> str:  # type: ignore[no-untyped-def]
-    return html.unescape(response.get_data(as_text=True))
-
-
-def page(browser: FlaskClient, url: str, status: int = 200) -> str:
-    response = browser.get(url)
-    assert response.status_code == status, response.get_data(as_text=True)
-    return text_of(response)
-
-
-def send(browser: FlaskClient, url: str, data: dict | None = None):  # type: ignore[no-untyped-def]
-    """POST a form as a browser would: with the session's CSRF token."""
-    return browser.post(url, data={**(data or {}), "csrf_token": csrf_token(browser, "/")})
-
-
-def flashes(browser: FlaskClient, response) -> str:  # type: ignore[no-untyped-def]
-    """The page a redirect leads to (where its flash message shows)."""
-    assert response.status_code == 302, response.get_data(as_text=True)
-    return page(browser, response.headers["Location"])
-
 
 def request_of(user: User, shift: Shift) -> ShiftRequest | None:
     return db.session.scalar(
@@ -69,29 +51,6 @@ def request_of(user: User, shift: Shift) -> ShiftRequest | None:
             ShiftRequest.volunteer_id == user.id, ShiftRequest.shift_id == shift.id
         )
     )
-
-
-def asked(user: User, shift: Shift, message: str = "") -> ShiftRequest:
-    """A request made through the service, committed."""
-    item = requests.create(user, shift.id, message)
-    db.session.commit()
-    return item
-
-
-def approved(coordinator: User, user: User, shift: Shift) -> ShiftRequest:
-    item = requests.approve(coordinator, asked(user, shift).id)
-    db.session.commit()
-    return item
-
-
-def section(text: str, title_id: str) -> str:
-    """The part of a page from the heading with ``id=title_id`` to the end of its section."""
-    return text.split(f'id="{title_id}"', 1)[1].split("</section>", 1)[0]
-
-
-def status_of(item: ShiftRequest) -> str:
-    db.session.refresh(item)
-    return item.status
 
 
 # ---------------------------------------------------------------- the whole path
@@ -106,7 +65,7 @@ def test_ask_approve_roster_attend_and_verified_hours(client: FlaskClient) -> No
     # The volunteer asks from the opportunity page.
     sam_b = signed_in(client, sam)
     opportunity_url = f"/opportunities/{shift.opportunity_id}"
-    before = page(sam_b, opportunity_url)
+    before = page_text(sam_b, opportunity_url)
     assert f'action="/shifts/{shift.id}/request"' in before and "Ask for this shift" in before
     response = send(
         sam_b,
@@ -118,15 +77,15 @@ def test_ask_approve_roster_attend_and_verified_hours(client: FlaskClient) -> No
     assert "You asked for the Kitchen helper shift" in after
     assert "You’ve asked for this shift" in after
     assert f'action="/shifts/{shift.id}/request"' not in after
-    mine = page(sam_b, "/my/shifts")
+    mine = page_text(sam_b, "/my/shifts")
     assert "Kitchen helper" in section(mine, "pending-title")
     assert "Harbor Food Pantry" in section(mine, "pending-title")
 
     # The coordinator sees it with the message, the reasons and the history, and approves.
     robin_b = signed_in(client, robin)
-    dashboard = page(robin_b, "/coordinator")
+    dashboard = page_text(robin_b, "/coordinator")
     assert "1 request is waiting" in dashboard and 'href="/coordinator/requests"' in dashboard
-    queue = page(robin_b, "/coordinator/requests")
+    queue = page_text(robin_b, "/coordinator/requests")
     card = section(queue, "pending-title")
     for seen in ("Sam Rivera", "Kitchen helper", "Harbor Food Pantry", "I can bring gloves."):
         assert seen in card
@@ -137,18 +96,18 @@ def test_ask_approve_roster_attend_and_verified_hours(client: FlaskClient) -> No
     done = flashes(robin_b, send(robin_b, f"/requests/{item.id}/approve"))
     assert "Approved: Sam Rivera is on the Kitchen helper shift" in done
     assert "No requests are waiting" in done
-    assert "Kitchen helper" in section(page(sam_b, "/my/shifts"), "approved-title")
+    assert "Kitchen helper" in section(page_text(sam_b, "/my/shifts"), "approved-title")
 
     # The organization's roster shows the name and nothing private.
     staff_b = signed_in(client, staff)
-    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    roster = page_text(staff_b, f"/shifts/{shift.id}/roster")
     assert "Sam Rivera" in roster and "Coming" in roster
     assert sam.email not in roster and "I can bring gloves." not in roster
     assert "Routine and structure" not in roster and "Robin" not in roster
 
     # After the shift starts, the organization records that Sam came (2.5 hours by default).
     start_shift(shift, hours_ago=3)
-    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    roster = page_text(staff_b, f"/shifts/{shift.id}/roster")
     assert f'name="attendance-{item.id}-hours"' in roster
     default = re.search(rf'name="attendance-{item.id}-hours"[^>]*value="([^"]+)"', roster)
     assert default and default.group(1) == "2.5"
@@ -161,7 +120,7 @@ def test_ask_approve_roster_attend_and_verified_hours(client: FlaskClient) -> No
     assert status_of(item) == S.ATTENDED.value and item.hours == 2.5
 
     # Sam's hours: the page, the spreadsheet and the letter.
-    hours = page(sam_b, "/my/hours")
+    hours = page_text(sam_b, "/my/hours")
     assert "2.5" in section(hours, "total-title") and "Kitchen helper" in hours
     sheet = sam_b.get("/my/hours.csv").get_data(as_text=True).splitlines()
     day = shift.starts_at.astimezone(ZoneInfo("America/New_York")).date()
@@ -189,10 +148,10 @@ def test_a_full_shift_waitlists_then_promotes_when_someone_cancels(client: Flask
     assert status_of(second) == S.WAITLISTED.value
 
     bo_b = signed_in(client, bo)
-    assert "Pantry helper" in section(page(bo_b, "/my/shifts"), "waitlisted-title")
+    assert "Pantry helper" in section(page_text(bo_b, "/my/shifts"), "waitlisted-title")
 
     ana_b = signed_in(client, ana)
-    mine = page(ana_b, "/my/shifts")
+    mine = page_text(ana_b, "/my/shifts")
     assert f'action="/requests/{first.id}/cancel"' in section(mine, "approved-title")
     gone = flashes(ana_b, send(ana_b, f"/requests/{first.id}/cancel"))
     assert "You've given up your place on the Pantry helper shift" in gone
@@ -205,7 +164,7 @@ def test_a_full_shift_waitlists_then_promotes_when_someone_cancels(client: Flask
         )
     ).all()
     assert told == ["Good news: a place opened on the Pantry helper shift, and it's yours."]
-    assert "Pantry helper" in section(page(bo_b, "/my/shifts"), "approved-title")
+    assert "Pantry helper" in section(page_text(bo_b, "/my/shifts"), "approved-title")
 
 
 def test_a_pending_request_can_be_withdrawn(client: FlaskClient) -> None:
@@ -288,7 +247,7 @@ def test_the_matches_page_offers_the_suggested_shift(client: FlaskClient) -> Non
     shift = shifts.upcoming(kitchen(staff))[0]
     sam = volunteer(skills=("cooking",))
     sam_b = signed_in(client, sam)
-    matches = page(sam_b, "/matches")
+    matches = page_text(sam_b, "/matches")
     assert f'action="/shifts/{shift.id}/request"' in matches
     response = send(sam_b, f"/shifts/{shift.id}/request", {f"ask-{shift.id}-next": "/matches"})
     assert response.headers["Location"] == "/matches"
@@ -335,7 +294,7 @@ def test_declining_needs_a_kind_note_which_the_volunteer_reads(client: FlaskClie
     assert "Declined. We've passed your note on to Sam." in done
     assert status_of(item) == S.DECLINED.value
 
-    past = section(page(signed_in(client, sam), "/my/shifts"), "past-title")
+    past = section(page_text(signed_in(client, sam), "/my/shifts"), "past-title")
     assert "Not approved this time" in past and f"A note for you: {note}" in past
     assert "/cancel" not in past
 
@@ -384,26 +343,23 @@ def test_the_queue_is_kind_about_missed_shifts(client: FlaskClient) -> None:
         )
     db.session.commit()
     asked(sam, new_shift(staff, title="Kitchen helper"))
-    card = section(
-        page(signed_in(client, make_user("coordinator")), "/coordinator/requests"), "pending-title"
-    )
+    queue = page_text(signed_in(client, make_user("coordinator")), "/coordinator/requests")
+    card = section(queue, "pending-title")
     assert "4 verified hours over 1 shift attended" in card
     assert "Missed 2 shifts — might be worth a check-in" in card
 
 
 def test_a_coordinator_sees_only_requests_they_may_decide(client: FlaskClient) -> None:
-    from tests.test_api_requests import link
-
     shift = new_shift(organization(), title="Kitchen helper")
     robin, casey = make_user("coordinator"), make_user("coordinator")
     sam = make_user(display_name="Sam Mine")
-    link(casey, sam)
+    share(sam, casey)
     item = asked(sam, shift)
     robin_b = signed_in(client, robin)
-    assert "Sam Mine" not in page(robin_b, "/coordinator/requests")
+    assert "Sam Mine" not in page_text(robin_b, "/coordinator/requests")
     assert send(robin_b, f"/requests/{item.id}/approve").status_code == 404
     assert status_of(item) == S.PENDING.value
-    assert "Sam Mine" in page(signed_in(client, casey), "/coordinator/requests")
+    assert "Sam Mine" in page_text(signed_in(client, casey), "/coordinator/requests")
 
 
 # ---------------------------------------------------------------- who may do what
@@ -456,11 +412,11 @@ def test_a_post_without_a_csrf_token_is_refused(client: FlaskClient, action: str
 
 def test_navigation_and_dashboards_link_to_the_new_pages(client: FlaskClient) -> None:
     sam_b = signed_in(client, make_user())
-    dashboard = page(sam_b, "/volunteer")
+    dashboard = page_text(sam_b, "/volunteer")
     assert 'href="/my/shifts"' in dashboard and 'href="/my/hours"' in dashboard
     assert "Coming soon" not in dashboard
     admin_b = signed_in(client, make_user("admin"))
-    admin = page(admin_b, "/admin")
+    admin = page_text(admin_b, "/admin")
     assert "0 requests are waiting" in admin and 'href="/coordinator/requests"' in admin
     assert 'href="/admin/outbox"' in admin
     assert ">Requests</a>" in admin
@@ -487,7 +443,7 @@ def test_a_place_cannot_be_cancelled_once_the_shift_has_started(client: FlaskCli
     item = approved(make_user("coordinator"), sam, shift)
     start_shift(shift, hours_ago=5)
     sam_b = signed_in(client, sam)
-    assert f"/requests/{item.id}/cancel" not in page(sam_b, "/my/shifts")
+    assert f"/requests/{item.id}/cancel" not in page_text(sam_b, "/my/shifts")
     refused = flashes(sam_b, send(sam_b, f"/requests/{item.id}/cancel"))
     assert "This shift has started: the organization records what happened." in refused
     assert status_of(item) == S.APPROVED.value

@@ -9,16 +9,13 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import login, make_user
-from tests.test_browse_pages import add_shift, organization, post
+from tests.factories import add_shift, asked, login, make_user, organization, post, status_of, told
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     AuditEvent,
     CoordinatorLink,
-    Notification,
     Shift,
     ShiftRequest,
-    User,
     utcnow,
 )
 from volunteer_match.services import requests, shifts
@@ -26,40 +23,15 @@ from volunteer_match.services.errors import Conflict, Forbidden, NotFound, Valid
 
 
 @pytest.fixture
-def world(app: Flask):
-    staff = organization("Harbor Food Pantry")
-    opportunity = post(staff, "Kitchen helper")
-    shift = add_shift(staff, opportunity, capacity=1)
-    coordinator = make_user("coordinator", display_name="Jordan")
-    return staff, opportunity, shift, coordinator
+def shift(harbor) -> Shift:
+    """One place on a shift of Harbor's kitchen, ten days ahead."""
+    return add_shift(harbor.staff, harbor.opportunity, capacity=1)
 
 
-def ask(volunteer: User, shift: Shift, **kwargs) -> ShiftRequest:
-    request = requests.create(volunteer, shift.id, **kwargs)
-    db.session.commit()
-    return request
-
-
-def status_of(request: ShiftRequest) -> str:
-    db.session.expire_all()
-    return db.session.get(ShiftRequest, request.id).status
-
-
-def told(user: User, kind: str) -> bool:
-    return (
-        db.session.scalar(
-            sa.select(Notification.id).where(
-                Notification.user_id == user.id, Notification.kind == kind
-            )
-        )
-        is not None
-    )
-
-
-def test_ask_approve_attend_hours(world, app: Flask) -> None:
-    staff, _, shift, coordinator = world
+def test_ask_approve_attend_hours(harbor, shift, app: Flask) -> None:
+    staff, _, coordinator = harbor
     sam = make_user(display_name="Sam")
-    request = ask(sam, shift, message="I can bring gloves")
+    request = asked(sam, shift, message="I can bring gloves")
     assert request.status == "pending" and told(sam, "request.created")
 
     requests.approve(coordinator, request.id, "See you there")
@@ -82,37 +54,37 @@ def test_ask_approve_attend_hours(world, app: Flask) -> None:
     assert len(list(outbox.glob("*.eml"))) >= 3  # asked, approved, thanked
 
 
-def test_one_live_request_per_shift_and_no_asking_after_it_starts(world) -> None:
-    staff, _, shift, _ = world
+def test_one_live_request_per_shift_and_no_asking_after_it_starts(harbor, shift) -> None:
+    staff, _, _ = harbor
     sam = make_user()
-    ask(sam, shift)
+    asked(sam, shift)
     with pytest.raises(Conflict):
-        ask(sam, shift)
+        asked(sam, shift)
     db.session.rollback()
     started = add_shift(staff, post(staff, "Gardener"))
     started.starts_at = utcnow() - timedelta(minutes=5)
     db.session.commit()
     with pytest.raises(Conflict):
-        ask(sam, started)
+        asked(sam, started)
 
 
-def test_overlap_with_an_approved_shift_needs_a_confirm(world) -> None:
-    staff, _opportunity, shift, coordinator = world
+def test_overlap_with_an_approved_shift_needs_a_confirm(harbor, shift) -> None:
+    staff, _opportunity, coordinator = harbor
     sam = make_user()
-    requests.approve(coordinator, ask(sam, shift).id)
+    requests.approve(coordinator, asked(sam, shift).id)
     db.session.commit()
     other = post(staff, "Pantry sorting")
     same_time = add_shift(staff, other)
     with pytest.raises(requests.OverlapNeedsConfirm, match="Kitchen helper"):
-        ask(sam, same_time)
+        asked(sam, same_time)
     db.session.rollback()
-    assert ask(sam, same_time, confirm_overlap=True).status == "pending"
+    assert asked(sam, same_time, confirm_overlap=True).status == "pending"
 
 
-def test_a_full_shift_waitlists_and_a_cancel_promotes_the_oldest(world) -> None:
-    _, _, shift, coordinator = world
+def test_a_full_shift_waitlists_and_a_cancel_promotes_the_oldest(harbor, shift) -> None:
+    _, _, coordinator = harbor
     first, second, third = (make_user(display_name=n) for n in ("Ana", "Ben", "Cy"))
-    a, b, c = (ask(person, shift) for person in (first, second, third))
+    a, b, c = (asked(person, shift) for person in (first, second, third))
     for request in (a, b, c):
         requests.approve(coordinator, request.id)
         db.session.commit()
@@ -126,9 +98,9 @@ def test_a_full_shift_waitlists_and_a_cancel_promotes_the_oldest(world) -> None:
     assert db.session.get(Shift, shift.id).filled == 1
 
 
-def test_raising_capacity_promotes_the_waiting_list(world) -> None:
-    staff, _, shift, coordinator = world
-    a, b = (ask(make_user(), shift) for _ in range(2))
+def test_raising_capacity_promotes_the_waiting_list(harbor, shift) -> None:
+    staff, _, coordinator = harbor
+    a, b = (asked(make_user(), shift) for _ in range(2))
     for request in (a, b):
         requests.approve(coordinator, request.id)
         db.session.commit()
@@ -139,10 +111,10 @@ def test_raising_capacity_promotes_the_waiting_list(world) -> None:
     assert db.session.get(Shift, shift.id).filled == 2
 
 
-def test_forbidden_transitions_are_conflicts_and_change_nothing(world) -> None:
-    _staff, _, shift, coordinator = world
+def test_forbidden_transitions_are_conflicts_and_change_nothing(harbor, shift) -> None:
+    _staff, _, coordinator = harbor
     sam = make_user()
-    request = ask(sam, shift)
+    request = asked(sam, shift)
     requests.approve(coordinator, request.id)
     db.session.commit()
     for attempt in (
@@ -161,10 +133,10 @@ def test_forbidden_transitions_are_conflicts_and_change_nothing(world) -> None:
     assert db.session.get(Shift, shift.id).filled == 0
 
 
-def test_declining_needs_a_kind_note_and_organizations_give_a_reason(world) -> None:
-    staff, _, shift, coordinator = world
+def test_declining_needs_a_kind_note_and_organizations_give_a_reason(harbor, shift) -> None:
+    staff, _, coordinator = harbor
     sam = make_user()
-    request = ask(sam, shift)
+    request = asked(sam, shift)
     with pytest.raises(ValidationFailed):
         requests.decline(coordinator, request.id, "  ")
     db.session.rollback()
@@ -176,9 +148,9 @@ def test_declining_needs_a_kind_note_and_organizations_give_a_reason(world) -> N
     assert told(sam, "request.cancelled")
 
 
-def test_hours_are_bounded(world) -> None:
-    staff, _, shift, coordinator = world
-    request = ask(make_user(), shift)
+def test_hours_are_bounded(harbor, shift) -> None:
+    staff, _, coordinator = harbor
+    request = asked(make_user(), shift)
     requests.approve(coordinator, request.id)
     moved = db.session.get(Shift, shift.id)
     moved.starts_at, moved.ends_at = utcnow() - timedelta(hours=3), utcnow() - timedelta(hours=1)
@@ -193,13 +165,13 @@ def test_hours_are_bounded(world) -> None:
     assert requests.history(request.volunteer_id).no_shows == 1
 
 
-def test_who_may_decide_and_see_requests(world) -> None:
-    staff, _, shift, coordinator = world
+def test_who_may_decide_and_see_requests(harbor, shift) -> None:
+    staff, _, coordinator = harbor
     other_coordinator = make_user("coordinator", display_name="Kim")
     linked, free = make_user(display_name="Lin"), make_user(display_name="Fay")
     db.session.add(CoordinatorLink(coordinator_id=other_coordinator.id, volunteer_id=linked.id))
     db.session.commit()
-    linked_request, free_request = ask(linked, shift), ask(free, shift)
+    linked_request, free_request = asked(linked, shift), asked(free, shift)
 
     assert {r.id for r in requests.queue(coordinator)} == {free_request.id}
     assert {r.id for r in requests.queue(other_coordinator)} == {linked_request.id, free_request.id}
@@ -221,9 +193,9 @@ def test_who_may_decide_and_see_requests(world) -> None:
     assert linked_request.id in {r.id for r in requests.queue(coordinator)}
 
 
-def test_roster_is_for_the_organization_and_coordinators(world) -> None:
-    staff, _, shift, coordinator = world
-    request = ask(make_user(display_name="Sam"), shift)
+def test_roster_is_for_the_organization_and_coordinators(harbor, shift) -> None:
+    staff, _, coordinator = harbor
+    request = asked(make_user(display_name="Sam"), shift)
     requests.approve(coordinator, request.id)
     db.session.commit()
     assert [r.id for r in requests.roster(staff, shift.id)] == [request.id]
@@ -234,10 +206,10 @@ def test_roster_is_for_the_organization_and_coordinators(world) -> None:
         requests.roster(make_user(), shift.id)
 
 
-def test_reading_the_queue_is_recorded_as_a_disclosure(world, client) -> None:
-    _, _, shift, coordinator = world
+def test_reading_the_queue_is_recorded_as_a_disclosure(harbor, shift, client) -> None:
+    _, _, coordinator = harbor
     sam = make_user(display_name="Sam")
-    ask(sam, shift)
+    asked(sam, shift)
     login(client, coordinator.email)
     assert "Sam" in client.get("/coordinator/requests").get_data(as_text=True)
     event = db.session.scalar(sa.select(AuditEvent).where(AuditEvent.action == "requests.reviewed"))

@@ -10,19 +10,22 @@ import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
-from tests.conftest import login, make_user
-from tests.test_api_requests import link, new_shift, start_shift
-from tests.test_browse_pages import organization
-from tests.test_matches_pages import volunteer
-from tests.test_request_pages import (
+from tests.factories import (
     approved,
     asked,
     flashes,
-    page,
+    login,
+    make_user,
+    new_shift,
+    organization,
+    page_text,
     send,
+    share,
     signed_in,
+    start_shift,
     status_of,
     text_of,
+    volunteer,
 )
 from volunteer_match.extensions import db
 from volunteer_match.models import CoordinatorLink, Notification, RequestStatus, utcnow
@@ -45,14 +48,14 @@ def test_the_roster_shows_names_and_only_the_emails_people_share(client: FlaskCl
         goals=["job_skills"],
     )
     bo = volunteer(display_name="Bo", email="bo@example.org", goals=["routine"])
-    link(robin, bo)
+    share(bo, robin)
     for person, message in ((ana, "Ana's private note"), (bo, "Bo's private note")):
         item = asked(person, shift, message)
         assert send(signed_in(client, robin), f"/requests/{item.id}/approve").status_code == 302
     waiting = make_user(display_name="Cy")
     asked(waiting, new_shift(staff, title="Another shift"))
 
-    roster = page(signed_in(client, staff), f"/shifts/{shift.id}/roster")
+    roster = page_text(signed_in(client, staff), f"/shifts/{shift.id}/roster")
     assert people(roster) == ["Ana", "Bo"]
     assert 'href="mailto:ana@example.org"' in roster and "bo@example.org" not in roster
     for private in (
@@ -70,7 +73,8 @@ def test_the_roster_shows_names_and_only_the_emails_people_share(client: FlaskCl
 def test_the_shift_list_links_to_each_roster(client: FlaskClient) -> None:
     staff = organization()
     shift = new_shift(staff)
-    shifts_page = page(signed_in(client, staff), f"/opportunities/{shift.opportunity_id}/shifts")
+    url = f"/opportunities/{shift.opportunity_id}/shifts"
+    shifts_page = page_text(signed_in(client, staff), url)
     assert f'href="/shifts/{shift.id}/roster"' in shifts_page
 
 
@@ -83,7 +87,7 @@ def test_the_organization_cancels_a_place_with_a_reason(client: FlaskClient) -> 
     second = asked(bo, shift)
     send(signed_in(client, robin), f"/requests/{second.id}/approve")  # waiting list
     staff_b = signed_in(client, staff)
-    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    roster = page_text(staff_b, f"/shifts/{shift.id}/roster")
     assert f'name="cancel-{first.id}-reason"' in roster
     assert f'name="attendance-{first.id}-attended"' not in roster  # not before the shift
 
@@ -105,7 +109,7 @@ def test_the_organization_cancels_a_place_with_a_reason(client: FlaskClient) -> 
         )
     ).all()
     assert told == [f"The organization cancelled your place on the Kitchen helper shift: {reason}"]
-    ana_past = page(signed_in(client, ana), "/my/shifts").split('id="past-title"')[1]
+    ana_past = page_text(signed_in(client, ana), "/my/shifts").split('id="past-title"')[1]
     assert "Cancelled by the organization" in ana_past and reason in ana_past
 
 
@@ -114,7 +118,7 @@ def test_attendance_waits_for_the_shift_to_start(client: FlaskClient) -> None:
     shift = new_shift(staff)
     item = approved(make_user("coordinator"), make_user(), shift)
     staff_b = signed_in(client, staff)
-    assert "attendance-" not in page(staff_b, f"/shifts/{shift.id}/roster")
+    assert "attendance-" not in page_text(staff_b, f"/shifts/{shift.id}/roster")
     early = send(
         staff_b,
         f"/requests/{item.id}/attendance",
@@ -154,7 +158,7 @@ def test_a_no_show_is_recorded_without_hours(client: FlaskClient) -> None:
     item = approved(make_user("coordinator"), sam, shift)
     start_shift(shift, hours_ago=5)
     staff_b = signed_in(client, staff)
-    roster = page(staff_b, f"/shifts/{shift.id}/roster")
+    roster = page_text(staff_b, f"/shifts/{shift.id}/roster")
     assert "The shift has started. Record who came" in roster
     assert re.search(rf'name="attendance-{item.id}-hours"[^>]*value="3"', roster)
     response = send(
@@ -165,7 +169,7 @@ def test_a_no_show_is_recorded_without_hours(client: FlaskClient) -> None:
     after = flashes(staff_b, response)
     assert "Sam is marked as not having come." in after and "Didn't come" in after
     assert status_of(item) == S.NO_SHOW.value and item.hours is None
-    past = page(signed_in(client, sam), "/my/shifts").split('id="past-title"')[1]
+    past = page_text(signed_in(client, sam), "/my/shifts").split('id="past-title"')[1]
     assert "Marked as missed" in past
     again = send(
         staff_b,
@@ -208,7 +212,8 @@ def test_who_may_see_a_roster(client: FlaskClient) -> None:
     assert signed_in(client, make_user()).get(f"/shifts/{shift.id}/roster").status_code == 403
     anonymous = client.get(f"/shifts/{shift.id}/roster")
     assert anonymous.status_code == 302 and anonymous.headers["Location"].startswith("/login")
-    robin_view = page(signed_in(client, make_user("coordinator")), f"/shifts/{shift.id}/roster")
+    robin_b = signed_in(client, make_user("coordinator"))
+    robin_view = page_text(robin_b, f"/shifts/{shift.id}/roster")
     assert "Sam" in robin_view and "<form" not in robin_view.split("<main", 1)[1]
     assert signed_in(client, staff).get("/shifts/999999/roster").status_code == 404
 
@@ -223,7 +228,7 @@ def test_a_coordinator_someone_left_does_not_see_them_on_rosters(client: FlaskCl
     )
     db.session.commit()
     approved(make_user("admin"), sam, shift)
-    assert "Sam Left" not in page(signed_in(client, casey), f"/shifts/{shift.id}/roster")
+    assert "Sam Left" not in page_text(signed_in(client, casey), f"/shifts/{shift.id}/roster")
 
 
 def test_recent_shifts_link_to_attendance(client: FlaskClient) -> None:

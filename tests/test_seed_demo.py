@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import make_user
+from tests.factories import make_user
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     Base,

@@ -4,18 +4,23 @@ request's end is written to the audit log."""
 
 from __future__ import annotations
 
-from email import policy
-from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import make_user
-from tests.test_browse_pages import organization, post
-from tests.test_no_recovery_words import found
-from tests.test_reminders import ask, shift_in, use_outbox
+from tests.factories import (
+    add_shift,
+    asked,
+    from_now,
+    make_user,
+    organization,
+    post,
+    read_email,
+    recovery_words,
+    use_outbox,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import AuditEvent, Notification, Shift, ShiftRequest
 from volunteer_match.services import requests, shifts
@@ -23,10 +28,9 @@ from volunteer_match.services import requests, shifts
 
 def mail_to(paths: list[Path]) -> dict[str, list[str]]:
     """Subject and body of each message, by recipient."""
-    parser = BytesParser(policy=policy.default)
     by_person: dict[str, list[str]] = {}
     for path in paths:
-        message = parser.parsebytes(path.read_bytes())
+        message = read_email(path)
         body = message.get_body(preferencelist=("plain",))  # type: ignore[attr-defined]
         text = f"{message['Subject']}\n{body.get_content() if body else ''}"
         by_person.setdefault(str(message["To"]), []).append(text)
@@ -41,15 +45,15 @@ def busy_shift(app: Flask, tmp_path: Path) -> dict:
     pantry = post(staff, "Pantry helper")
     robin = make_user("coordinator", display_name="Robin")
     ana, ben, cy, dee = (make_user(display_name=name) for name in ("Ana", "Ben", "Cy", "Dee"))
-    shift = shift_in(staff, pantry, 48, capacity=1)
-    approved, waitlisted = ask(ana, shift), ask(ben, shift)
+    shift = add_shift(staff, pantry, capacity=1, start=from_now(hours=48))
+    approved, waitlisted = asked(ana, shift), asked(ben, shift)
     for request in (approved, waitlisted):
         requests.approve(robin, request.id)
         db.session.commit()
-    declined = ask(dee, shift)
+    declined = asked(dee, shift)
     requests.decline(robin, declined.id, "It filled up already.")
     db.session.commit()
-    pending = ask(cy, shift)
+    pending = asked(cy, shift)
     assert [r.status for r in (approved, waitlisted, pending, declined)] == [
         "approved", "waitlisted", "pending", "declined",
     ]  # fmt: skip
@@ -75,7 +79,7 @@ def test_everyone_who_asked_is_emailed_and_each_request_audited(busy_shift: dict
         assert len(texts) == 1, email
         assert "Pantry helper" in texts[0] and "was cancelled" in texts[0]
         assert "The kitchen flooded." in texts[0]
-        assert found(texts[0]) == [], email
+        assert recovery_words(texts[0]) == [], email
 
     db.session.expire_all()
     for request in live.values():

@@ -6,35 +6,18 @@ from __future__ import annotations
 
 import html
 import socket
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.conftest import base_config, make_user
+from tests.conftest import base_config
+from tests.factories import make_user, new_shift, organization, use_outbox
 from volunteer_match import create_app
 from volunteer_match.extensions import db
-from volunteer_match.models import Shift, ShiftRequest, User, utcnow
-from volunteer_match.services import opportunities, organizations, requests, shifts
-from volunteer_match.services.opportunities import OpportunityInput
-
-
-def open_shift() -> Shift:
-    staff = make_user("organization", organization="Harbor Food Pantry")
-    org = organizations.organization_of(staff)
-    assert org is not None
-    org.verified_at = utcnow()
-    opportunity = opportunities.create(
-        staff, org.id, OpportunityInput(title="Kitchen helper", postcode="10027")
-    )
-    start = utcnow() + timedelta(days=3)
-    [shift] = shifts.create(
-        staff, opportunity.id, shifts.ShiftInput(start, start + timedelta(hours=2), 5)
-    )
-    db.session.commit()
-    return shift
+from volunteer_match.models import ShiftRequest, User
+from volunteer_match.services import requests
 
 
 def sent(outbox: Path) -> list[str]:
@@ -62,27 +45,27 @@ def request_count() -> int:
 def test_a_failure_after_the_email_is_queued_sends_nothing_and_saves_nothing(
     app: Flask, tmp_path: Path, then: str, status: int
 ) -> None:
-    app.config["MAIL_OUTBOX"] = str(tmp_path / "outbox")
+    outbox = use_outbox(app, tmp_path / "outbox")
     asks(app, then)
-    shift, sam = open_shift(), make_user(display_name="Sam")
+    shift, sam = new_shift(organization(), title="Kitchen helper"), make_user(display_name="Sam")
 
     response = app.test_client().get(f"/test/ask/{sam.id}/{shift.id}")
 
     assert response.status_code == status
     assert request_count() == 0
-    assert sent(tmp_path / "outbox") == []
+    assert sent(outbox) == []
 
 
 def test_a_request_that_succeeds_saves_and_then_emails(app: Flask, tmp_path: Path) -> None:
-    app.config["MAIL_OUTBOX"] = str(tmp_path / "outbox")
+    outbox = use_outbox(app, tmp_path / "outbox")
     asks(app, "ok")
-    shift, sam = open_shift(), make_user(display_name="Sam")
+    shift, sam = new_shift(organization(), title="Kitchen helper"), make_user(display_name="Sam")
 
     response = app.test_client().get(f"/test/ask/{sam.id}/{shift.id}")
 
     assert response.status_code == 200
     assert request_count() == 1
-    [email] = sent(tmp_path / "outbox")
+    [email] = sent(outbox)
     assert sam.email in email and "Kitchen helper" in email
 
 
@@ -99,7 +82,7 @@ def test_a_mail_server_that_is_down_does_not_undo_a_saved_change(
     config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=closed_port(), MAIL_SUPPRESS_SEND=False)
     mailing = create_app(config)  # same database as ``app``, which empties it afterwards
     asks(mailing, "ok")
-    shift, sam = open_shift(), make_user(display_name="Sam")
+    shift, sam = new_shift(organization(), title="Kitchen helper"), make_user(display_name="Sam")
 
     response = mailing.test_client().get(f"/test/ask/{sam.id}/{shift.id}")
 
@@ -113,12 +96,12 @@ def test_a_mail_server_that_is_down_does_not_undo_a_saved_change(
 
 def test_rolling_back_forgets_queued_email(app: Flask, tmp_path: Path) -> None:
     """The same holds outside a request: a command that rolls back tells nobody."""
-    app.config["MAIL_OUTBOX"] = str(tmp_path / "outbox")
-    shift, sam = open_shift(), make_user(display_name="Sam")
+    outbox = use_outbox(app, tmp_path / "outbox")
+    shift, sam = new_shift(organization(), title="Kitchen helper"), make_user(display_name="Sam")
     requests.create(sam, shift.id)
     db.session.rollback()
     db.session.commit()  # a later commit must not send what the rollback dropped
-    assert sent(tmp_path / "outbox") == []
+    assert sent(outbox) == []
     assert request_count() == 0
 
 
