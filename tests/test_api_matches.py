@@ -150,13 +150,6 @@ def test_a_bad_limit_is_a_validation_error(client: FlaskClient, limit: str) -> N
     assert list(fields_of(response)) == ["limit"]
 
 
-@pytest.mark.parametrize("role", ["organization", "coordinator", "admin"])
-def test_matches_are_for_volunteers(client: FlaskClient, role: str) -> None:
-    response = client.get("/api/v1/me/matches", headers=auth(client, make_user(role)))
-    assert response.status_code == 403 and error_of(response)["code"] == "forbidden"
-    assert client.get("/api/v1/me/matches").status_code == 401
-
-
 # ---------------------------------------------------------------- candidates
 
 

@@ -59,24 +59,6 @@ def test_posting_for_another_organization_is_404(client: FlaskClient) -> None:
     assert unknown.status_code == 404
 
 
-@pytest.mark.parametrize("role", ["volunteer", "coordinator", "admin"])
-def test_other_roles_cannot_post_opportunities(client: FlaskClient, role: str) -> None:
-    _, _, org_id = staff(client)
-    response = client.post(
-        f"/api/v1/organizations/{org_id}/opportunities",
-        json=opportunity_body(),
-        headers=person(client, role),
-    )
-    assert response.status_code == 403
-    assert error_of(response)["code"] == "forbidden"
-
-
-def test_posting_needs_a_token(client: FlaskClient) -> None:
-    _, _, org_id = staff(client)
-    response = client.post(f"/api/v1/organizations/{org_id}/opportunities", json={})
-    assert response.status_code == 401
-
-
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
@@ -107,18 +89,6 @@ def test_bad_opportunities_are_422(client: FlaskClient, changes: dict, field: st
     assert field in fields_of(response)
 
 
-def test_malformed_json_is_400(client: FlaskClient) -> None:
-    _, headers, org_id = staff(client)
-    response = client.post(
-        f"/api/v1/organizations/{org_id}/opportunities",
-        data=b"{not json",
-        content_type="application/json",
-        headers=headers,
-    )
-    assert response.status_code == 400
-    assert error_of(response)["code"] == "malformed_json"
-
-
 # ---------------------------------------------------------------- seeing one
 
 
@@ -143,17 +113,6 @@ def test_anyone_sees_an_open_opportunity_of_a_verified_organization(client: Flas
         response = client.get(f"/api/v1/opportunities/{opportunity['id']}", headers=who)
         assert response.status_code == 200
         assert [s["id"] for s in response.get_json()["shifts"]] == [shift["id"]]
-
-
-def test_unknown_opportunity_is_404(client: FlaskClient) -> None:
-    response = client.get("/api/v1/opportunities/999999")
-    assert response.status_code == 404
-    assert error_of(response)["code"] == "not_found"
-
-
-def test_a_bad_token_is_401_even_where_none_is_needed(client: FlaskClient) -> None:
-    headers = {"Authorization": "Bearer not-a-real-token"}
-    assert client.get("/api/v1/opportunities", headers=headers).status_code == 401
 
 
 # ---------------------------------------------------------------- changing and closing
@@ -357,23 +316,3 @@ def test_search_by_postcode_shows_distance_and_limits_it(client: FlaskClient) ->
 def test_bad_search_is_422(client: FlaskClient, query: str, field: str) -> None:
     response = client.get(f"/api/v1/opportunities?{query}")
     assert field in fields_of(response)
-
-
-@pytest.mark.parametrize(
-    ("method", "url"),
-    [
-        ("get", "/api/v1/opportunities/99999999999999999999"),
-        ("patch", "/api/v1/opportunities/2147483648"),
-        ("post", "/api/v1/opportunities/99999999999999999999/close"),
-        ("post", "/api/v1/opportunities/99999999999999999999/shifts"),
-        ("get", "/api/v1/shifts/99999999999999999999"),
-        ("post", "/api/v1/shifts/99999999999999999999/cancel"),
-        ("get", "/api/v1/organizations/99999999999999999999"),
-        ("post", "/api/v1/organizations/99999999999999999999/opportunities"),
-    ],
-)
-def test_ids_too_big_to_exist_are_404_not_500(client: FlaskClient, method: str, url: str) -> None:
-    _, headers, _ = staff(client)
-    response = client.open(url, method=method.upper(), json={}, headers=headers)
-    assert response.status_code == 404
-    assert error_of(response)["code"] == "not_found"

@@ -6,7 +6,6 @@ import pytest
 from flask.testing import FlaskClient
 
 from tests.factories import (
-    error_of,
     fields_of,
     person,
     post_opportunity,
@@ -160,29 +159,6 @@ def test_bad_profiles_are_422(client: FlaskClient, changes: dict, field: str) ->
 def test_required_fields_are_listed(client: FlaskClient) -> None:
     response = client.put("/api/v1/me/profile", json={}, headers=person(client))
     assert set(fields_of(response)) == {"skills", "interests", "goals", "availability"}
-
-
-def test_malformed_json_is_400(client: FlaskClient) -> None:
-    response = client.put(
-        "/api/v1/me/profile",
-        data=b"{not json",
-        content_type="application/json",
-        headers=person(client),
-    )
-    assert response.status_code == 400
-    assert error_of(response)["code"] == "malformed_json"
-
-
-@pytest.mark.parametrize("role", ["organization", "coordinator", "admin"])
-def test_only_volunteers_have_a_profile(client: FlaskClient, role: str) -> None:
-    headers = person(client, role)
-    assert client.get("/api/v1/me/profile", headers=headers).status_code == 403
-    assert put(client, headers).status_code == 403
-
-
-def test_profile_needs_a_token(client: FlaskClient) -> None:
-    assert client.get("/api/v1/me/profile").status_code == 401
-    assert client.put("/api/v1/me/profile", json=PROFILE).status_code == 401
 
 
 def test_a_volunteers_postcode_gives_distances_in_search(client: FlaskClient) -> None:

@@ -138,11 +138,3 @@ def test_no_hours_yet_means_no_letter_yet(client: FlaskClient) -> None:
     assert sam_b.get("/my/hours.csv").get_data(as_text=True) == (
         "date,opportunity,organization,hours\r\n"
     )
-
-
-@pytest.mark.parametrize("url", ["/my/hours", "/my/hours.csv", "/my/hours.pdf"])
-def test_hours_are_the_volunteers_own(client: FlaskClient, url: str) -> None:
-    anonymous = client.get(url)
-    assert anonymous.status_code == 302 and anonymous.headers["Location"].startswith("/login")
-    assert signed_in(client, organization()).get(url).status_code == 403
-    assert signed_in(client, make_user("coordinator")).get(url).status_code == 403

@@ -275,13 +275,6 @@ def test_the_dashboard_helps_an_empty_profile(client: FlaskClient) -> None:
     assert matching.EMPTY_PROFILE in panel and 'href="/profile"' in panel
 
 
-@pytest.mark.parametrize("role", ["organization", "coordinator", "admin"])
-def test_matches_are_for_volunteers_only(client: FlaskClient, role: str) -> None:
-    assert client.get("/matches").headers["Location"].startswith("/login?next=")
-    login(client, make_user(role).email)
-    assert client.get("/matches").status_code == 403
-
-
 def test_a_water_aerobics_class_is_not_sold_to_a_cook_as_waiting_tables(client) -> None:
     staff = organization()
     kitchen(staff)

@@ -194,10 +194,6 @@ def test_an_organization_account_sees_its_membership(client: FlaskClient) -> Non
     assert data["volunteer_profile"] is None and data["requests"] == []
 
 
-def test_the_download_needs_a_token(client: FlaskClient) -> None:
-    assert client.get(f"{API}/me/export").status_code == 401
-
-
 # -------------------------------------------------------------------------------- erasing
 
 

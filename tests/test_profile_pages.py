@@ -173,15 +173,3 @@ def test_the_grid_is_labelled_for_screen_readers(client: FlaskClient) -> None:
     assert '<span class="visually-hidden">Monday morning</span>' in page
     assert "We never ask about diagnoses, substances, treatment or your history" in page
     assert '<progress max="100" value="0" aria-labelledby="completeness-label">' in page
-
-
-@pytest.mark.parametrize("role", ["organization", "coordinator", "admin"])
-def test_only_volunteers_have_a_profile_page(client: FlaskClient, role: str) -> None:
-    login(client, make_user(role).email)
-    assert client.get("/profile").status_code == 403
-
-
-def test_anonymous_people_are_asked_to_log_in(client: FlaskClient) -> None:
-    response = client.get("/profile")
-    assert response.status_code == 302
-    assert response.headers["Location"].startswith("/login?next=")

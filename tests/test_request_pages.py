@@ -10,7 +10,6 @@ import html
 import re
 from zoneinfo import ZoneInfo
 
-import pytest
 import sqlalchemy as sa
 from flask.testing import FlaskClient
 
@@ -388,23 +387,6 @@ def test_wrong_roles_and_anonymous_people(client: FlaskClient) -> None:
     assert coordinator_b.get("/admin/outbox").status_code == 403
     assert send(coordinator_b, f"/requests/{item.id}/cancel").status_code == 403
     assert send(signed_in(client, sam), "/shifts/999999/request").status_code == 404
-
-
-@pytest.mark.parametrize("action", ["approve", "decline", "message", "cancel", "attendance"])
-def test_a_post_without_a_csrf_token_is_refused(client: FlaskClient, action: str) -> None:
-    staff = organization()
-    shift = new_shift(staff)
-    sam = make_user()
-    item = asked(sam, shift)
-    who = {"cancel": sam, "attendance": staff}.get(action) or make_user("coordinator")
-    browser = signed_in(client, who)
-    response = browser.post(
-        f"/requests/{item.id}/{action}", data={f"{action}-{item.id}-note": "Hi"}
-    )
-    assert response.status_code == 400 and "form expired" in text_of(response)
-    assert status_of(item) == S.PENDING.value
-    asking = signed_in(client, make_user()).post(f"/shifts/{shift.id}/request")
-    assert asking.status_code == 400
 
 
 # ---------------------------------------------------------------- links and the outbox
