@@ -3,7 +3,6 @@ a coordinator sees (and that each look is audited), and who may open these pages
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import timedelta
 
@@ -25,6 +24,7 @@ from tests.factories import (
     organization,
     post,
     share,
+    text_of,
 )
 from volunteer_match.extensions import db
 from volunteer_match.models import AuditEvent, CoordinatorLink, InviteCode, Shift, utcnow
@@ -32,10 +32,6 @@ from volunteer_match.services import caseload, requests
 from volunteer_match.services.errors import Conflict, Forbidden, ValidationFailed
 
 SCOPE = ["shifts", "hours", "match_reasons", "last_activity"]
-
-
-def text(response) -> str:
-    return html.unescape(response.get_data(as_text=True))
 
 
 def audit_events(action: str) -> list[AuditEvent]:
@@ -223,7 +219,7 @@ def test_the_caseload_shows_shifts_hours_activity_and_who_to_check_in_with(
     assert sam_row["consent_scope"] == SCOPE
 
     login(client, robin.email)
-    page = text(client.get("/coordinator/caseload"))
+    page = text_of(client.get("/coordinator/caseload"))
     assert "People sharing with you (2)" in page
     assert "Kitchen helper, Harbor Food Pantry" in page and "2.5" in page
     assert page.count("It's been a while — maybe check in.") == 1
@@ -289,15 +285,15 @@ def test_only_volunteers_open_my_coordinator(client: FlaskClient) -> None:
 def test_the_invite_code_button_shows_the_code_once(client: FlaskClient) -> None:
     robin = make_user("coordinator")
     login(client, robin.email)
-    page = text(client.get("/coordinator/caseload"))
+    page = text_of(client.get("/coordinator/caseload"))
     assert "Make an invite code" in page
     token = csrf_token(client, "/coordinator/caseload")
     response = client.post("/coordinator/caseload/invite-codes", data={"csrf_token": token})
     assert response.status_code == 200
-    shown = re.search(r'class="invite-code">([A-Z0-9]{8})<', text(response))
-    assert shown, text(response)
+    shown = re.search(r'class="invite-code">([A-Z0-9]{8})<', text_of(response))
+    assert shown, text_of(response)
     assert db.session.scalar(sa.select(InviteCode).where(InviteCode.code == shown.group(1)))
-    assert shown.group(1) not in text(client.get("/coordinator/caseload"))
+    assert shown.group(1) not in text_of(client.get("/coordinator/caseload"))
     assert client.post("/coordinator/caseload/invite-codes").status_code == 400  # no CSRF
 
 
@@ -305,7 +301,7 @@ def test_a_volunteer_reads_what_is_shared_agrees_and_can_stop(client: FlaskClien
     robin = make_user("coordinator", display_name="Robin")
     sam = make_user(display_name="Sam")
     login(client, sam.email)
-    page = text(client.get("/my/coordinator"))
+    page = text_of(client.get("/my/coordinator"))
     for said in ("your shifts and your requests", "your verified hours", "match reasons",
                  "last active", "Organizations never see", "I agree"):  # fmt: skip
         assert said in page, said
@@ -314,18 +310,18 @@ def test_a_volunteer_reads_what_is_shared_agrees_and_can_stop(client: FlaskClien
     token = csrf_token(client, "/my/coordinator")
     response = client.post("/my/coordinator", data={"csrf_token": token, "invite_code": code})
     assert response.status_code == 422
-    assert "Tick “I agree”" in text(response) and caseload.current_link(sam) is None
+    assert "Tick “I agree”" in text_of(response) and caseload.current_link(sam) is None
 
     response = client.post(
         "/my/coordinator", data={"csrf_token": token, "invite_code": "NOPE2345", "agree": "y"}
     )
-    assert response.status_code == 422 and "didn't work" in text(response)
+    assert response.status_code == 422 and "didn't work" in text_of(response)
 
     response = client.post(
         "/my/coordinator", data={"csrf_token": token, "invite_code": code, "agree": "y"}
     )
     assert response.status_code == 302
-    page = text(client.get("/my/coordinator"))
+    page = text_of(client.get("/my/coordinator"))
     assert "You're now sharing your volunteering with Robin." in page
     assert "Stop sharing with my coordinator" in page
     assert caseload.current_link(sam).consent_scope == SCOPE
@@ -333,7 +329,7 @@ def test_a_volunteer_reads_what_is_shared_agrees_and_can_stop(client: FlaskClien
     assert client.post("/my/coordinator/stop").status_code == 400  # no CSRF token
     response = client.post("/my/coordinator/stop", data={"csrf_token": token})
     assert response.status_code == 302
-    assert "You've stopped sharing." in text(client.get("/my/coordinator"))
+    assert "You've stopped sharing." in text_of(client.get("/my/coordinator"))
     assert caseload.current_link(sam) is None
 
 
@@ -346,10 +342,10 @@ def test_a_second_link_needs_unlinking_first(app: Flask) -> None:
 
 def test_dashboards_link_to_the_caseload_pages(client: FlaskClient) -> None:
     login(client, make_user("coordinator").email)
-    assert 'href="/coordinator/caseload"' in text(client.get("/coordinator"))
+    assert 'href="/coordinator/caseload"' in text_of(client.get("/coordinator"))
     client.post("/logout", data={"csrf_token": csrf_token(client, "/coordinator")})
     login(client, make_user().email)
-    page = text(client.get("/volunteer"))
+    page = text_of(client.get("/volunteer"))
     assert 'href="/my/coordinator">My coordinator<' in page
     assert 'href="/my/calendar">Add my shifts to my calendar<' in page
 
@@ -364,4 +360,4 @@ def test_the_page_says_unlink_first_when_already_sharing(client: FlaskClient) ->
         "/my/coordinator", data={"csrf_token": token, "invite_code": code, "agree": "y"}
     )
     assert response.status_code == 422
-    assert "Unlink first" in text(response) and "Robin" in text(response)
+    assert "Unlink first" in text_of(response) and "Robin" in text_of(response)

@@ -9,7 +9,17 @@ import pytest
 import sqlalchemy as sa
 from flask import Flask
 
-from tests.factories import add_shift, asked, login, make_user, organization, post, status_of, told
+from tests.factories import (
+    add_shift,
+    asked,
+    login,
+    make_user,
+    organization,
+    post,
+    share,
+    status_of,
+    told,
+)
 from volunteer_match.extensions import db
 from volunteer_match.models import (
     AuditEvent,
@@ -169,8 +179,7 @@ def test_who_may_decide_and_see_requests(harbor, shift) -> None:
     staff, _, coordinator = harbor
     other_coordinator = make_user("coordinator", display_name="Kim")
     linked, free = make_user(display_name="Lin"), make_user(display_name="Fay")
-    db.session.add(CoordinatorLink(coordinator_id=other_coordinator.id, volunteer_id=linked.id))
-    db.session.commit()
+    share(linked, other_coordinator)
     linked_request, free_request = asked(linked, shift), asked(free, shift)
 
     assert {r.id for r in requests.queue(coordinator)} == {free_request.id}
