@@ -38,7 +38,6 @@ from volunteer_match.services.passwords import (
 )
 
 SELF_SERVICE_ROLES = (Role.VOLUNTEER.value, Role.ORGANIZATION.value)
-STAFF_ROLES = REVIEWER_ROLES  # the old name, still used by tests/conftest.py
 
 
 @dataclass(frozen=True)
