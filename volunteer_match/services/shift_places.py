@@ -53,6 +53,7 @@ def claim_place(shift_id: int) -> bool:
         .values(filled=Shift.filled + 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
+    _reread_places(shift_id)
     return result.rowcount == 1  # type: ignore[attr-defined]
 
 
@@ -63,6 +64,15 @@ def release_place(shift_id: int) -> None:
         .values(filled=Shift.filled - 1, updated_at=utcnow())
         .execution_options(synchronize_session=False)
     )
+    _reread_places(shift_id)
+
+
+def _reread_places(shift_id: int) -> None:
+    """The UPDATEs above change ``filled`` in the database only: a Shift already in the
+    session reads it again, so pages and answers never show the count from before."""
+    shift = db.session.identity_map.get(db.session.identity_key(Shift, shift_id))
+    if shift is not None:
+        db.session.expire(shift, ["filled", "updated_at"])
 
 
 def placed(request: ShiftRequest, message: str) -> None:

@@ -194,13 +194,9 @@ def upcoming(opportunity: Opportunity, limit: int = 50) -> list[Shift]:
 
 def patch(user: User, shift_id: int, changes: dict[str, datetime | int | None]) -> Shift:
     """A partial update: ``starts_at``, ``ends_at`` and ``capacity`` as in :func:`update`
-    (left out or None keeps the current value). The shift is read back once saved: a raise
-    in capacity gives places to the waiting list with conditional UPDATEs, so ``filled``
-    in memory would otherwise still count the places before the promotion."""
+    (left out or None keeps the current value)."""
     unchangeable = set(changes) - {"starts_at", "ends_at", "capacity"}
     if unchangeable:
         problems = {name: ["This field can't be changed here."] for name in sorted(unchangeable)}
         raise ValidationFailed("Please check the shift's details.", problems)
-    shift = update(user, shift_id, **changes)  # type: ignore[arg-type]
-    db.session.refresh(shift)
-    return shift
+    return update(user, shift_id, **changes)  # type: ignore[arg-type]
