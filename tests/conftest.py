@@ -2,7 +2,7 @@
 and the few starting points several test modules share (``harbor``, ``api_world``).
 
 The schema is created once per run; after each test every table is emptied, so each test
-builds exactly what it needs with the builders of tests/factories.py.
+builds exactly what it needs with the builders of tests/factories/.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Matches a volunteer sees at /matches and on the dashboard, and the people an organization
 sees at /opportunities/<id>/candidates: order, reasons, hard filters, privacy and access.
 
-Data is built through the services with the builders of tests/factories.py.
+Data is built through the services with the builders of tests/factories/.
 """
 
 from __future__ import annotations
