@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import html
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, flash, redirect
+from sqlalchemy.orm import Session
 
 from tests.conftest import base_config
-from tests.factories import make_user, new_shift, organization, use_outbox
+from tests.factories import PASSWORD, csrf_token, make_user, new_shift, organization, use_outbox
 from volunteer_match import create_app
 from volunteer_match.extensions import db
 from volunteer_match.models import ShiftRequest, User
@@ -67,6 +70,68 @@ def test_a_request_that_succeeds_saves_and_then_emails(app: Flask, tmp_path: Pat
     assert request_count() == 1
     [email] = sent(outbox)
     assert sam.email in email and "Kitchen helper" in email
+
+
+def test_a_savepoint_inside_the_request_sends_nothing_early(app: Flask, tmp_path: Path) -> None:
+    """Asking checks for a double ask inside a SAVEPOINT; releasing it is not the commit."""
+    outbox = use_outbox(app, tmp_path / "outbox")
+    staff = organization()
+    first = new_shift(staff, title="Kitchen helper").id
+    second = new_shift(staff, title="Pantry sorting", days=9).id
+    sam = make_user(display_name="Sam")
+
+    @app.get("/test/ask-twice/<int:volunteer_id>")
+    def ask_twice(volunteer_id: int):  # type: ignore[no-untyped-def]
+        volunteer = db.session.get(User, volunteer_id)
+        requests.create(volunteer, first)  # queues an email
+        requests.create(volunteer, second)  # its SAVEPOINT is released
+        return "refused", 422
+
+    assert app.test_client().get(f"/test/ask-twice/{sam.id}").status_code == 422
+    assert request_count() == 0
+    assert sent(outbox) == []
+
+
+@contextmanager
+def failing_commits_now() -> Iterator[None]:
+    """Every COMMIT fails, as when the database goes away at that moment."""
+
+    def fail(_session: Session) -> None:
+        raise sa.exc.OperationalError("COMMIT", {}, Exception("database is locked"))
+
+    sa.event.listen(Session, "before_commit", fail)
+    try:
+        yield
+    finally:
+        sa.event.remove(Session, "before_commit", fail)
+
+
+def test_a_failed_commit_shows_no_saved_message(app: Flask) -> None:
+    sam = make_user(display_name="Sam")
+
+    @app.get("/test/rename/<int:volunteer_id>")
+    def rename(volunteer_id: int):  # type: ignore[no-untyped-def]
+        db.session.get(User, volunteer_id).display_name = "Samuel"
+        flash("Your profile is saved.", "success")
+        return redirect("/")
+
+    client = app.test_client()
+    with failing_commits_now():
+        response = client.get(f"/test/rename/{sam.id}")
+    assert response.status_code == 503
+    assert "Your profile is saved." not in response.get_data(as_text=True)
+    assert "Your profile is saved." not in client.get("/").get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, sam.id).display_name == "Sam"
+
+
+def test_a_sign_in_the_database_never_confirmed_signs_nobody_in(app: Flask) -> None:
+    sam = make_user(display_name="Sam")
+    client = app.test_client()
+    form = {"email": sam.email, "password": PASSWORD, "csrf_token": csrf_token(client)}
+    with failing_commits_now():
+        assert client.post("/login", data=form).status_code == 503
+    assert client.get("/my/shifts").status_code == 302  # still signed out: to the login page
 
 
 def closed_port() -> int:

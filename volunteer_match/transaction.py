@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask, Response
+from flask import Flask, Response, session
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import Session, SessionTransaction
 
@@ -44,7 +44,12 @@ def rollback() -> None:
 
 
 def boundary(view: Callable[[], ResponseReturnValue], app: Flask) -> Response:
-    """Run ``view``; commit if it answered below 400, roll back otherwise."""
+    """Run ``view``; commit if it answered below 400, roll back otherwise.
+
+    If the commit itself fails, the browser session goes back to what it was before the
+    view ran: no "saved" message on the error page, no sign-in or sign-out that the
+    database never recorded."""
+    before = dict(session)
     try:
         response = app.make_response(view())
     except BaseException:
@@ -52,8 +57,14 @@ def boundary(view: Callable[[], ResponseReturnValue], app: Flask) -> Response:
         raise
     if response.status_code >= 400:
         db.session.rollback()
-    else:
+        return response
+    try:
         db.session.commit()
+    except BaseException:
+        db.session.rollback()
+        session.clear()
+        session.update(before)
+        raise
     return response
 
 
@@ -65,8 +76,10 @@ class TransactionalFlask(Flask):
 
 
 @sa.event.listens_for(Session, "after_commit")
-def _run_queued(session: Session) -> None:
-    for action in session.info.pop(_QUEUE, []):
+def _run_queued(db_session: Session) -> None:
+    if db_session.in_nested_transaction():  # a SAVEPOINT was released: nothing is saved yet
+        return
+    for action in db_session.info.pop(_QUEUE, []):
         try:
             action()
         except Exception as exc:  # the write is saved; a failed side effect can't undo it
@@ -78,6 +91,6 @@ def _run_queued(session: Session) -> None:
 
 
 @sa.event.listens_for(Session, "after_transaction_end")
-def _drop_unsent(session: Session, transaction: SessionTransaction) -> None:
+def _drop_unsent(db_session: Session, transaction: SessionTransaction) -> None:
     if transaction.parent is None:  # the outermost transaction ended without a commit
-        session.info.pop(_QUEUE, None)
+        db_session.info.pop(_QUEUE, None)
