@@ -1,5 +1,6 @@
 """Shared fixtures: an app per test on SQLite (default) or PostgreSQL (TEST_DATABASE_URL),
-and the few starting points several test modules share (``harbor``, ``api_world``).
+and the few starting points several test modules share (``harbor``, ``api_world``, and
+``account`` for the privacy tests).
 
 The schema is created once per run; after each test every table is emptied, so each test
 builds exactly what it needs with the builders of tests/factories/.
@@ -19,10 +20,22 @@ from flask import Flask
 from flask.globals import _cv_app
 from flask.testing import FlaskClient
 
-from tests.factories import World, make_user, organization, post
+from tests.factories import (
+    SAM_EMAIL,
+    World,
+    api_token,
+    attended,
+    make_user,
+    new_shift,
+    organization,
+    post,
+    share,
+)
 from volunteer_match import create_app
 from volunteer_match.extensions import db
+from volunteer_match.matching.features import Window
 from volunteer_match.models import Base, Opportunity, User
+from volunteer_match.services import calendar, profiles, requests
 
 POSTGRES_URL = os.environ.get("TEST_DATABASE_URL")
 
@@ -125,3 +138,59 @@ def api_world(app: Flask) -> World:
     """For the JSON API: Harbor with a two-place shift a week ahead (opportunity "Kitchen"),
     Jordan the coordinator and Sam a volunteer, each with a token."""
     return World()
+
+
+@pytest.fixture
+def account(app: Flask, client: FlaskClient) -> dict:
+    """Sam: a profile, a coordinator, an approved place on a full shift with two people
+    waiting, an attended shift of 2.5 hours, a calendar feed and an API token."""
+    harbor = organization("Harbor Food Pantry")
+    robin = make_user("coordinator", display_name="Robin")
+    sam = make_user(email=SAM_EMAIL, display_name="Sam Rivera")
+    profiles.update(
+        sam,
+        profiles.ProfileInput(
+            skills=["cookin"],  # as typed; the matcher still understands it
+            interests=["seniors"],
+            goals=["give_back"],
+            availability=[Window(1, 17 * 60, 21 * 60)],
+            postcode="10027",
+            travel_km=5,
+            timezone="America/New_York",
+            preferences=["team_based"],
+        ),
+    )
+    db.session.commit()
+    past = attended(harbor, sam, "Pantry sorting", hours=2.5)
+    share(sam, robin)
+
+    full = new_shift(harbor, capacity=1, days=10, title="Soup kitchen")
+    place = requests.create(sam, full.id, "I can bring gloves")
+    requests.approve(robin, place.id, "See you there, Sam")
+    db.session.commit()
+    lee, ana = make_user(display_name="Lee"), make_user(display_name="Ana")
+    waiting = []
+    for person in (lee, ana):  # Lee asked first
+        item = requests.create(person, full.id)
+        requests.approve(robin, item.id)
+        db.session.commit()
+        waiting.append(item)
+    assert [w.status for w in waiting] == ["waitlisted", "waitlisted"]
+
+    calendar.new_feed_token(sam)
+    db.session.commit()
+    headers = api_token(client, SAM_EMAIL)
+    return {
+        "harbor": harbor,
+        "robin": robin,
+        "sam": sam,
+        "sam_id": sam.id,
+        "profile_id": profiles.get(sam).id,
+        "full": full,
+        "place": place,
+        "lee": lee,
+        "ana": ana,
+        "waiting": waiting,
+        "past": past,
+        "headers": headers,
+    }

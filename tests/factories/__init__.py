@@ -5,15 +5,17 @@ re-exported here, so tests import them all from ``tests.factories``.
 
 One module per concern; a module imports only those above it in this list (no cycles):
 
-- people.py: PASSWORD, make_user, organization, org_of, new_organization, volunteer, and the
-  default shift day: SHIFT_DAYS_AHEAD, shift_day, evening
+- people.py: PASSWORD, SAM_EMAIL, make_user, organization, org_of, new_organization, volunteer,
+  and the default shift day: SHIFT_DAYS_AHEAD, shift_day, evening
 - shifts.py (opportunities and shifts): KITCHEN, PARK, post, kitchen, add_shift, new_shift,
   from_now, start_shift
-- requests.py (requests and caseloads): asked, approved, attended, invite, share, status_of, told
+- requests.py (requests and caseloads): asked, approved, attended, invite, share, status_of, told,
+  CONSENT_SCOPE
 - pages.py (a browser): csrf_token, login, signed_in, send, text_of, html_of, page_text,
-  section, flashes
-- api.py (the JSON API): API, api_token, bearer, person, staff, World, ask, act, error_of,
-  fields_of, opportunity_body, post_opportunity, shift_body, post_shift, iso
+  section, flashes, cards, reasons
+- api.py (the JSON API): API, api_token, bearer, person, staff, World, ask, act, read_request,
+  error_of, fields_of, conflict, is_utc, opportunity_body, post_opportunity, shift_body,
+  post_shift, iso
 - email.py: use_outbox, read_email, emails, RECOVERY_WORDS, recovery_words
 
 pages.py imports people.py only, api.py people.py and shifts.py, email.py none of them.
@@ -28,23 +30,28 @@ from tests.factories.api import (
     api_token,
     ask,
     bearer,
+    conflict,
     error_of,
     fields_of,
+    is_utc,
     iso,
     opportunity_body,
     person,
     post_opportunity,
     post_shift,
+    read_request,
     shift_body,
     staff,
 )
 from tests.factories.email import RECOVERY_WORDS, emails, read_email, recovery_words, use_outbox
 from tests.factories.pages import (
+    cards,
     csrf_token,
     flashes,
     html_of,
     login,
     page_text,
+    reasons,
     section,
     send,
     signed_in,
@@ -52,6 +59,7 @@ from tests.factories.pages import (
 )
 from tests.factories.people import (
     PASSWORD,
+    SAM_EMAIL,
     SHIFT_DAYS_AHEAD,
     evening,
     make_user,
@@ -62,6 +70,7 @@ from tests.factories.people import (
     volunteer,
 )
 from tests.factories.requests import (
+    CONSENT_SCOPE,
     approved,
     asked,
     attended,
@@ -83,10 +92,12 @@ from tests.factories.shifts import (
 
 __all__ = [
     "API",
+    "CONSENT_SCOPE",
     "KITCHEN",
     "PARK",
     "PASSWORD",
     "RECOVERY_WORDS",
+    "SAM_EMAIL",
     "SHIFT_DAYS_AHEAD",
     "World",
     "act",
@@ -97,6 +108,8 @@ __all__ = [
     "asked",
     "attended",
     "bearer",
+    "cards",
+    "conflict",
     "csrf_token",
     "emails",
     "error_of",
@@ -106,6 +119,7 @@ __all__ = [
     "from_now",
     "html_of",
     "invite",
+    "is_utc",
     "iso",
     "kitchen",
     "login",
@@ -121,6 +135,8 @@ __all__ = [
     "post_opportunity",
     "post_shift",
     "read_email",
+    "read_request",
+    "reasons",
     "recovery_words",
     "section",
     "send",

@@ -1,9 +1,10 @@
 """The JSON API under ``API`` (/api/v1), driven through Flask's test client: auth headers
 (``api_token`` by logging in, ``bearer`` through the service), new accounts with headers
 (``person``, ``staff``), a ready ``World`` of an organization with one shift, a coordinator and
-a volunteer, the calls most tests make (``ask``, ``act``, ``post_opportunity``, ``post_shift``
-and their bodies ``opportunity_body``, ``shift_body``, ``iso``), and readers of an error answer
-(``error_of``, ``fields_of``). Built on people.py, and on shifts.py for the World's shift.
+a volunteer, the calls most tests make (``ask``, ``act``, ``read_request``, ``post_opportunity``,
+``post_shift`` and their bodies ``opportunity_body``, ``shift_body``, ``iso``), and readers of an
+answer (``error_of``, ``fields_of``, ``conflict``, ``is_utc``). Built on people.py, and on
+shifts.py for the World's shift.
 """
 
 from __future__ import annotations
@@ -93,6 +94,13 @@ def act(
     return response.get_json()
 
 
+def read_request(client: FlaskClient, headers: dict, request_id: int, status: int = 200) -> dict:
+    """GET /requests/{id}; expect ``status``."""
+    response = client.get(f"{API}/requests/{request_id}", headers=headers)
+    assert response.status_code == status, response.get_json()
+    return response.get_json()
+
+
 def error_of(response) -> dict:  # type: ignore[no-untyped-def]
     """The error of an API answer, which holds nothing else and always says something."""
     body = response.get_json()
@@ -107,6 +115,17 @@ def fields_of(response, status: int = 422) -> dict[str, list[str]]:  # type: ign
     error = error_of(response)
     assert error["code"] == "validation_failed"
     return error["fields"]
+
+
+def conflict(body: dict, code: str = "conflict") -> None:
+    """The body is an API error with ``code`` (by default a 409's)."""
+    assert body["error"]["code"] == code, body
+    assert body["error"]["message"]
+
+
+def is_utc(moment: str) -> bool:
+    """Is ``moment`` an ISO 8601 time in UTC, as the API writes them ("...T...Z")?"""
+    return isinstance(moment, str) and moment.endswith("Z") and "T" in moment
 
 
 def opportunity_body(**changes: object) -> dict:

@@ -1,8 +1,9 @@
 """A browser on the app's HTML pages, driven through Flask's test client: sign in (``login``,
 ``signed_in``), read a form's ``csrf_token`` and ``send`` a form with it, and read what comes
 back (``html_of`` as served, ``text_of`` and ``page_text`` as a reader sees the words, one
-``section`` of a page, the ``flashes`` a redirect leads to). Builds nothing itself; it imports
-only ``PASSWORD`` from people.py.
+``section`` of a page, the ``flashes`` a redirect leads to, and on the match and candidate pages
+the result ``cards`` and each card's ``reasons``). Builds nothing itself; it imports only
+``PASSWORD`` from people.py.
 """
 
 from __future__ import annotations
@@ -74,3 +75,16 @@ def flashes(client: FlaskClient, response) -> str:  # type: ignore[no-untyped-de
     """The page a redirect leads to (where its flash message shows)."""
     assert response.status_code == 302, response.get_data(as_text=True)
     return page_text(client, response.headers["Location"])
+
+
+def cards(page: str) -> list[str]:
+    """Each match's or person's card on the page, in order."""
+    return re.findall(r'<li class="result card match">(.*?)</li>\s*(?=<li class="result|</ol>)',
+                      page, re.S)  # fmt: skip
+
+
+def reasons(card: str) -> list[str]:
+    """The reasons listed on one result card."""
+    listed = re.search(r'<ul class="reasons"[^>]*>(.*?)</ul>', card, re.S)
+    assert listed, card
+    return [r.strip() for r in re.findall(r"<li>(.*?)</li>", listed.group(1), re.S)]

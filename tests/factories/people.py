@@ -1,8 +1,9 @@
 """People and organizations: accounts made through the app's own account, organization and
 profile services and committed, so a test has exactly the people it needs. ``PASSWORD`` is every
-such account's password. The default shift day (``shift_day``, ``evening``) lives here too,
-because a new ``volunteer`` is free on that evening by default and this module is the lowest
-layer: shifts.py builds its default shifts on the same day.
+such account's password; ``SAM_EMAIL`` is the email of Sam in the ``account`` fixture
+(conftest.py), which the privacy tests look for. The default shift day (``shift_day``,
+``evening``) lives here too, because a new ``volunteer`` is free on that evening by default and
+this module is the lowest layer: shifts.py builds its default shifts on the same day.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from volunteer_match.services import accounts, organizations, profiles
 from volunteer_match.services.profiles import ProfileInput, Window
 
 PASSWORD = "correct horse battery"
+SAM_EMAIL = "sam.rivera@example.org"
 
 
 def make_user(

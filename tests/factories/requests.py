@@ -1,7 +1,8 @@
 """Requests and caseloads: a volunteer ``asked`` for a place on a shift, was ``approved`` or
 ``attended``; a coordinator's ``invite`` code and a volunteer's consent to ``share`` with them;
 and two readers, ``status_of`` a request and whether someone was ``told`` something. Each goes
-through the app's request and caseload services and commits. Built on people.py and shifts.py.
+through the app's request and caseload services and commits. ``CONSENT_SCOPE`` is what a
+volunteer agrees to share when they join a caseload. Built on people.py and shifts.py.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from tests.factories.shifts import new_shift, start_shift
 from volunteer_match.extensions import db
 from volunteer_match.models import CoordinatorLink, Notification, Shift, ShiftRequest, User
 from volunteer_match.services import caseload, requests
+
+CONSENT_SCOPE = ["shifts", "hours", "match_reasons", "last_activity"]
 
 
 def asked(

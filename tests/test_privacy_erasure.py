@@ -1,23 +1,25 @@
-"""A person's privacy rights: a copy of all their data, and deleting their account for good.
+"""A person's right to be forgotten: deleting their account for good, through the API and on the
+account page.
 
-What people notice: the download holds their profile, requests and messages and never a
-secret; after deleting, their place goes to the next person waiting, the organization keeps
-only anonymous hours, and nothing of them is left: no login, no token, the email is free.
+What people notice: after deleting, their place goes to the next person waiting, the
+organization keeps only anonymous hours, and nothing of them is left: no login, no token, the
+email is free. The download of their data is in test_privacy_export.py; Sam, the ``account``
+both use, is a fixture in conftest.py.
 """
 
 from __future__ import annotations
 
 import html
-import json
 from zoneinfo import ZoneInfo
 
 import pytest
 import sqlalchemy as sa
-from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.factories import (
+    API,
     PASSWORD,
+    SAM_EMAIL,
     api_token,
     attended,
     csrf_token,
@@ -25,12 +27,10 @@ from tests.factories import (
     make_user,
     new_shift,
     organization,
-    share,
     start_shift,
     told,
 )
 from volunteer_match.extensions import db
-from volunteer_match.matching.features import Window
 from volunteer_match.models import (
     AnonymousService,
     ApiToken,
@@ -47,67 +47,8 @@ from volunteer_match.models import (
     User,
     VolunteerProfile,
 )
-from volunteer_match.services import calendar, organizations, privacy, profiles, requests
+from volunteer_match.services import organizations, privacy
 from volunteer_match.services.errors import ValidationFailed
-
-API = "/api/v1"
-SAM_EMAIL = "sam.rivera@example.org"
-
-
-@pytest.fixture
-def account(app: Flask, client: FlaskClient) -> dict:
-    """Sam: a profile, a coordinator, an approved place on a full shift with two people
-    waiting, an attended shift of 2.5 hours, a calendar feed and an API token."""
-    harbor = organization("Harbor Food Pantry")
-    robin = make_user("coordinator", display_name="Robin")
-    sam = make_user(email=SAM_EMAIL, display_name="Sam Rivera")
-    profiles.update(
-        sam,
-        profiles.ProfileInput(
-            skills=["cookin"],  # as typed; the matcher still understands it
-            interests=["seniors"],
-            goals=["give_back"],
-            availability=[Window(1, 17 * 60, 21 * 60)],
-            postcode="10027",
-            travel_km=5,
-            timezone="America/New_York",
-            preferences=["team_based"],
-        ),
-    )
-    db.session.commit()
-    past = attended(harbor, sam, "Pantry sorting", hours=2.5)
-    share(sam, robin)
-
-    full = new_shift(harbor, capacity=1, days=10, title="Soup kitchen")
-    place = requests.create(sam, full.id, "I can bring gloves")
-    requests.approve(robin, place.id, "See you there, Sam")
-    db.session.commit()
-    lee, ana = make_user(display_name="Lee"), make_user(display_name="Ana")
-    waiting = []
-    for person in (lee, ana):  # Lee asked first
-        item = requests.create(person, full.id)
-        requests.approve(robin, item.id)
-        db.session.commit()
-        waiting.append(item)
-    assert [w.status for w in waiting] == ["waitlisted", "waitlisted"]
-
-    calendar.new_feed_token(sam)
-    db.session.commit()
-    headers = api_token(client, SAM_EMAIL)
-    return {
-        "harbor": harbor,
-        "robin": robin,
-        "sam": sam,
-        "sam_id": sam.id,
-        "profile_id": profiles.get(sam).id,
-        "full": full,
-        "place": place,
-        "lee": lee,
-        "ana": ana,
-        "waiting": waiting,
-        "past": past,
-        "headers": headers,
-    }
 
 
 def everything_stored() -> str:
@@ -123,75 +64,6 @@ def rows_of(model: type, **where: object) -> int:
     for column, value in where.items():
         query = query.where(getattr(model, column) == value)
     return db.session.scalar(query) or 0
-
-
-# ------------------------------------------------------------------------------- the download
-
-
-def test_the_download_holds_my_profile_requests_and_messages_and_no_secret(
-    client: FlaskClient, account: dict
-) -> None:
-    response = client.get(f"{API}/me/export", headers=account["headers"])
-    assert response.status_code == 200
-    assert response.mimetype == "application/json"
-    disposition = response.headers["Content-Disposition"]
-    assert disposition == 'attachment; filename="volunteer-match-data.json"'
-    assert "no-store" in response.headers["Cache-Control"]
-    text = response.get_data(as_text=True)
-    data = json.loads(text)
-
-    assert data["account"]["email"] == SAM_EMAIL
-    assert data["account"]["display_name"] == "Sam Rivera"
-    profile = data["volunteer_profile"]
-    assert profile["skills"] == ["cookin"] and profile["interests"] == ["seniors"]
-    assert profile["goals"] == ["give_back"] and profile["postcode"] == "10027"
-    assert profile["availability"] == [{"weekday": 1, "start": "17:00", "end": "21:00"}]
-    assert profile["skill_concepts"] == {"cooking": "cookin"}  # what the matcher understood
-    assert profile["findable_by_organizations"] is False
-
-    by_title = {item["opportunity"]: item for item in data["requests"]}
-    soup = by_title["Soup kitchen"]
-    assert soup["status"] == "approved" and soup["message"] == "I can bring gloves"
-    assert soup["decision_note"] == "See you there, Sam"
-    assert soup["organization"] == "Harbor Food Pantry"
-    assert soup["shift_starts_at"].endswith("Z")
-    assert by_title["Pantry sorting"]["hours"] == 2.5
-    assert by_title["Pantry sorting"]["verified_at"]
-
-    messages = [note["message"] for note in data["notifications"]]
-    assert any("You're on the Soup kitchen shift" in message for message in messages)
-    assert data["coordinator_links"][0]["coordinator"] == "Robin"
-    assert data["coordinator_links"][0]["consent_scope"]
-    assert data["calendar_feed_on"] is True
-    assert len(data["api_tokens"]) == 1 and data["api_tokens"][0]["last_used_at"]
-    assert "request.created" in {event["action"] for event in data["activity"]}
-    assert data["organization_membership"] is None
-
-    sam = db.session.get(User, account["sam_id"])
-    digest = db.session.scalar(sa.select(ApiToken.token_hash).where(ApiToken.user_id == sam.id))
-    raw_token = account["headers"]["Authorization"].removeprefix("Bearer ")
-    for secret in ("$argon2", sam.password_hash, digest, raw_token, sam.calendar_token_hash):
-        assert secret and secret not in text
-    assert "hash" not in text and "digest" not in text
-
-
-def test_the_download_page_gives_the_same_file(client: FlaskClient, account: dict) -> None:
-    assert client.get("/account/export.json").status_code == 302  # log in first
-    login(client, SAM_EMAIL)
-    response = client.get("/account/export.json")
-    assert response.status_code == 200
-    assert "volunteer-match-data.json" in response.headers["Content-Disposition"]
-    data = json.loads(response.get_data(as_text=True))
-    assert data["account"]["email"] == SAM_EMAIL
-    assert "$argon2" not in response.get_data(as_text=True)
-
-
-def test_an_organization_account_sees_its_membership(client: FlaskClient) -> None:
-    staff = organization("Harbor Food Pantry")
-    response = client.get(f"{API}/me/export", headers=api_token(client, staff.email))
-    data = response.get_json()
-    assert data["organization_membership"]["organization"] == "Harbor Food Pantry"
-    assert data["volunteer_profile"] is None and data["requests"] == []
 
 
 # -------------------------------------------------------------------------------- erasing
